@@ -1,10 +1,15 @@
 using BenchmarkDotNet.Running;
 using Dllm.Bench.Decoding;
 
-// Forward calls are deterministic, so the decoding table is a plain run, not a BenchmarkDotNet job.
+// Forward calls and accuracies are deterministic, so the decoding tables are plain runs, not BenchmarkDotNet jobs.
 if (args is ["decoding-table", .. var rest])
 {
     DecodingTable.Run(DecodingTableOptions.Parse(rest), Console.Out);
+    return;
+}
+if (args is ["task-table", .. var taskArgs])
+{
+    TaskTable.Run(TaskTableOptions.Parse(taskArgs), Console.Out);
     return;
 }
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -5,4 +5,5 @@ using Dllm.Cli.Commands;
 var root = new RootCommand("dllm: diffusion language model inference (LLaDA, Dream) on SIMD CPU kernels.");
 root.Subcommands.Add(GenerateCommand.Create());
 root.Subcommands.Add(TokenizeCommand.Create());
+root.Subcommands.Add(EvalCommand.Create());
 return root.Parse(args).Invoke();

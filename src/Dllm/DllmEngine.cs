@@ -25,10 +25,14 @@ public sealed class DllmEngine : IDisposable
         _model = model;
         _ownsBackend = ownsBackend;
         // Loaded on first use: generating from ids never needs it, so a tokenizer dllm cannot read does not block that.
+        GenerationDefaults = model.Directory is { } folder ? GenerationConfig.Read(folder) : GenerationConfig.None;
         _tokenizer = new Lazy<Tokenizer?>(() => model.Directory is { } directory && Tokenizer.ExistsIn(directory) ? Tokenizer.FromDirectory(directory) : null);
     }
 
     public TransformerConfig Config => _model.Config;
+
+    /// <summary>The folder's generation_config.json defaults (read at load; none for an in-memory model).</summary>
+    public GenerationConfig GenerationDefaults { get; }
 
     /// <summary>The model folder's tokenizer, read on first use; null when it ships none (then only ids go in and out).</summary>
     public Tokenizer? Tokenizer => _tokenizer.Value;

@@ -1,3 +1,4 @@
+using Dllm.Cli.Models;
 using Dllm.Cli.Rendering;
 using Dllm.Core.Errors;
 
@@ -8,21 +9,19 @@ public static class GenerateRunner
 {
     public static int Run(GenerateSettings settings, TextWriter output, TextWriter error) => CliErrors.Report(error, () =>
     {
-        if (settings.ModelDirectory is null)
-        {
-            throw new InvalidRequestException("--model DIR is required: this build has no embedded default model yet.");
-        }
         if ((settings.Prompt is null) == (settings.PromptIds is null))
         {
-            throw new InvalidRequestException("Give the prompt either as text (dllm generate --model DIR \"Why is the sky blue?\") or as --prompt-ids 5,17,42.");
+            throw new InvalidRequestException("Give the prompt either as text (dllm generate \"Why is the sky blue?\") or as --prompt-ids 5,17,42.");
         }
         if (settings.PromptIds is not null && settings.Chat is not null)
         {
             throw new InvalidRequestException("--chat applies to text prompts; --prompt-ids are given to the model as they are.");
         }
         int[]? promptIds = settings.PromptIds is null ? null : PromptIdsParser.Parse(settings.PromptIds);
-        GenerateOptions options = settings.ResolveOptions();
-        using DllmEngine engine = DllmEngine.Load(settings.ModelDirectory);
+        GenerateOptions requested = settings.ResolveOptions();
+        string modelDirectory = settings.ModelDirectory ?? EmbeddedModel.Directory();
+        using DllmEngine engine = DllmEngine.Load(modelDirectory);
+        GenerateOptions options = GenLength.Resolve(requested, settings.GenLength, engine.GenerationDefaults);
         string backend = engine.Backend.Name;
         if (promptIds is not null)
         {
@@ -39,7 +38,7 @@ public static class GenerateRunner
         if (engine.Tokenizer is null)
         {
             throw new InvalidRequestException(
-                $"{settings.ModelDirectory} has no tokenizer (tokenizer.json, or vocab.json + merges.txt), so a text prompt cannot be encoded; pass --prompt-ids instead.");
+                $"{modelDirectory} has no tokenizer (tokenizer.json, or vocab.json + merges.txt), so a text prompt cannot be encoded; pass --prompt-ids instead.");
         }
         if (settings.Json)
         {

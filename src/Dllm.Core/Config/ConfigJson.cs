@@ -12,6 +12,30 @@ public static class ConfigJson
     public static (string ModelType, JsonDocument Document) Load(string directory)
     {
         string path = Path.Combine(Path.GetFullPath(directory), FileName);
+        JsonDocument document = ParseObject(path);
+        try
+        {
+            JsonElement root = document.RootElement;
+            if (!root.TryGetProperty("model_type", out JsonElement modelType))
+            {
+                throw new ModelConfigException(path, "required key 'model_type' is missing");
+            }
+            if (modelType.ValueKind != JsonValueKind.String)
+            {
+                throw new ModelConfigException(path, $"'model_type' must be a string, found {modelType.GetRawText()}");
+            }
+            return (modelType.GetString()!, document);
+        }
+        catch
+        {
+            document.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Parses a JSON file whose root must be an object; every failure names the file.</summary>
+    internal static JsonDocument ParseObject(string path)
+    {
         if (!File.Exists(path))
         {
             throw new ModelConfigException(path, "file does not exist");
@@ -29,27 +53,12 @@ public static class ConfigJson
         {
             throw new ModelConfigException(path, $"cannot read file: {ex.Message}", ex);
         }
-        try
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
         {
-            JsonElement root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                throw new ModelConfigException(path, $"must be a JSON object, found {root.ValueKind}");
-            }
-            if (!root.TryGetProperty("model_type", out JsonElement modelType))
-            {
-                throw new ModelConfigException(path, "required key 'model_type' is missing");
-            }
-            if (modelType.ValueKind != JsonValueKind.String)
-            {
-                throw new ModelConfigException(path, $"'model_type' must be a string, found {modelType.GetRawText()}");
-            }
-            return (modelType.GetString()!, document);
-        }
-        catch
-        {
+            ModelConfigException error = new(path, $"must be a JSON object, found {document.RootElement.ValueKind}");
             document.Dispose();
-            throw;
+            throw error;
         }
+        return document;
     }
 }

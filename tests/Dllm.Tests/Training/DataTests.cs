@@ -1,6 +1,6 @@
 using Dllm.Training.Data;
 using Dllm.Training.Objective;
-using Dllm.Training.Tasks;
+using Dllm.Evaluation.Tasks;
 
 namespace Dllm.Tests.Training;
 
@@ -62,11 +62,11 @@ public sealed class DataTests
     }
 
     [Fact]
-    public void Documents_end_at_blank_lines_and_fortune_separators()
+    public void Documents_end_at_blank_lines_and_fortune_separators_and_collapse_whitespace()
     {
         const string text = "A banker is a fellow\r\nwho lends you his umbrella.\n\t\t-- Mark Twain\n%\nA is for Apple.\n%\n%\n\nFirst paragraph.\n   \nSecond paragraph.\n";
         Assert.Equal(
-            ["A banker is a fellow\nwho lends you his umbrella.\n\t\t-- Mark Twain", "A is for Apple.", "First paragraph.", "Second paragraph."],
+            ["A banker is a fellow who lends you his umbrella. -- Mark Twain", "A is for Apple.", "First paragraph.", "Second paragraph."],
             TextDocuments.Split(text));
         Assert.Empty(TextDocuments.Split("%\n\n%"));
     }

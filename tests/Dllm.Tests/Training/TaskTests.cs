@@ -1,4 +1,4 @@
-using Dllm.Training.Tasks;
+using Dllm.Evaluation.Tasks;
 
 namespace Dllm.Tests.Training;
 

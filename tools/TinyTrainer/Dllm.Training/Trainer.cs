@@ -123,14 +123,19 @@ public sealed class Trainer : IDisposable
         return new StepReport(Step, loss, learningRate, norm, batch.Rows);
     }
 
-    public void SaveCheckpoint() => CheckpointFolder.Save(Directory, Model, _optimizer, new TrainingState
+    /// <summary>Writes the model, the tokenizer files and the resume side files; the folder is then a loadable model.</summary>
+    public void SaveCheckpoint()
     {
-        Step = Step,
-        Tokens = Tokens,
-        ElapsedSeconds = _elapsedBefore + _clock.Elapsed.TotalSeconds,
-        Tokenizer = _tokenizer.Name,
-        Settings = Settings,
-    });
+        CheckpointFolder.Save(Directory, Model, _optimizer, new TrainingState
+        {
+            Step = Step,
+            Tokens = Tokens,
+            ElapsedSeconds = _elapsedBefore + _clock.Elapsed.TotalSeconds,
+            Tokenizer = _tokenizer.Name,
+            Settings = Settings,
+        });
+        _tokenizer.WriteFiles(Directory);
+    }
 
     /// <summary>
     /// Trains until the last step, the time limit or cancellation, printing a progress line every

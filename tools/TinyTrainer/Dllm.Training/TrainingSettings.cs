@@ -41,9 +41,15 @@ public sealed record TrainingSettings
     public float Beta2 { get; init; } = 0.95f;
     public float ClipNorm { get; init; } = 1f;
     public int Seed { get; init; } = 1;
+    /// <summary>Folder of a trained tokenizer (tokenizer.json + tokenizer_config.json), or null for the placeholder character tokenizer.</summary>
+    public string? TokenizerDirectory { get; init; }
 
     public int LogEvery { get; init; } = 10;
     public int CheckpointEvery { get; init; } = 200;
+
+    /// <summary>The tokenizer of the run: the one in <see cref="TokenizerDirectory"/>, else the placeholder.</summary>
+    public ITrainingTokenizer CreateTokenizer() =>
+        TokenizerDirectory is null ? new CharacterTokenizer() : BpeTrainingTokenizer.FromDirectory(TokenizerDirectory);
 
     /// <summary>The LLaDA architecture these settings describe, with the tokenizer's vocabulary and special ids.</summary>
     public TransformerConfig ModelConfig(ITrainingTokenizer tokenizer) => new()
@@ -68,7 +74,7 @@ public sealed record TrainingSettings
     /// <summary>The training stream: task pairs, mixed with plain text when a text file is given.</summary>
     public ITrainingData Data(ITrainingTokenizer tokenizer)
     {
-        var tasks = new TaskData(Dllm.Training.Tasks.TaskCatalog.Parse(Tasks), tokenizer, AnswerLength);
+        var tasks = new TaskData(Dllm.Evaluation.Tasks.TaskCatalog.Parse(Tasks), tokenizer, AnswerLength);
         if (TextFile is null)
         {
             return tasks;

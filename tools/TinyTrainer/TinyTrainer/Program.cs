@@ -5,7 +5,6 @@ using Dllm.TinyTrainer.Commands;
 var root = new RootCommand("TinyTrainer: trains a LLaDA-architecture masked-diffusion model on the engine's CPU kernels.");
 root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(ResumeCommand.Create());
-root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(VerifyCommand.Create());
 root.Subcommands.Add(TokenizerCommand.Create());
 return root.Parse(args).Invoke();

@@ -8,7 +8,7 @@ using Dllm.Training.Optimization;
 namespace Dllm.Training.Checkpoints;
 
 /// <summary>
-/// A training checkpoint is a Hugging Face model folder (config.json, model.safetensors) that the
+/// A training checkpoint is a Hugging Face model folder (config.json, generation_config.json, model.safetensors, and the tokenizer files when the run has them) that the
 /// engine loads as is, plus two side files for resuming: optimizer.safetensors (AdamW's moments under
 /// <c>exp_avg.NAME</c> and <c>exp_avg_sq.NAME</c>, and the step) and trainer_state.json. The state file
 /// is written last; resuming checks that the optimizer file belongs to the same step.
@@ -25,6 +25,7 @@ public static class CheckpointFolder
     {
         Directory.CreateDirectory(directory);
         LladaConfigFile.Write(directory, model.Config, state.Settings.InitStd);
+        GenerationConfigFile.Write(directory, model.Config, state.Settings.AnswerLength);
         var weights = new SafeTensorsWriter();
         model.AddTo(weights);
         weights.Write(Path.Combine(directory, Checkpoint.SingleFileName));

@@ -22,6 +22,12 @@ public sealed class CharacterTokenizer : ITrainingTokenizer
 
     public int[] Encode(string text) => text.Select(Id).ToArray();
 
+    public string FormatPrompt(string prompt) => prompt;
+
+    public void WriteFiles(string directory)
+    {
+    }
+
     public string Decode(ReadOnlySpan<int> ids)
     {
         var text = new System.Text.StringBuilder(ids.Length);

@@ -1,6 +1,6 @@
 namespace Dllm.Training.Data;
 
-/// <summary>What training needs from a tokenizer: text to ids and back, and the two special ids.</summary>
+/// <summary>What training needs from a tokenizer: text to ids and back, the two special ids, and its files.</summary>
 public interface ITrainingTokenizer
 {
     /// <summary>Names the tokenizer in a checkpoint's side file, so a run resumes with the same one.</summary>
@@ -19,4 +19,10 @@ public interface ITrainingTokenizer
 
     /// <summary>Text of the ids, special tokens left out.</summary>
     string Decode(ReadOnlySpan<int> ids);
+
+    /// <summary>A task prompt as the model sees it (through the chat template, when there is one).</summary>
+    string FormatPrompt(string prompt);
+
+    /// <summary>Writes the tokenizer's files into a checkpoint folder, so the folder is a complete model (nothing for a tokenizer without files).</summary>
+    void WriteFiles(string directory);
 }

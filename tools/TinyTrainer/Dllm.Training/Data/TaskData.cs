@@ -1,5 +1,5 @@
 using Dllm.Training.Objective;
-using Dllm.Training.Tasks;
+using Dllm.Evaluation.Tasks;
 
 namespace Dllm.Training.Data;
 
@@ -16,7 +16,7 @@ public sealed class TaskData(IReadOnlyList<ITaskGenerator> tasks, ITrainingToken
     {
         ITaskGenerator task = tasks[random.Next(tasks.Count)];
         TaskInstance instance = TaskSplits.Draw(task, TaskSplit.Train, random);
-        int[] prompt = tokenizer.Encode(instance.Prompt);
+        int[] prompt = tokenizer.Encode(tokenizer.FormatPrompt(instance.Prompt));
         int[] answer = tokenizer.Encode(instance.Answer);
         if (answer.Length >= AnswerLength)
         {

@@ -3,7 +3,9 @@ namespace Dllm.Training.Data;
 /// <summary>
 /// Reads a plain-text corpus file as documents: a document ends at a blank line or at a line holding
 /// only "%" (the separator of fortune(6) files, so Debian's fortune collections read as they are).
-/// Surrounding whitespace is trimmed; empty documents are dropped.
+/// Inside a document every run of whitespace (line breaks, tabs, indentation) becomes one space: the
+/// hard line wrapping of such files carries no meaning, and a small model should not spend capacity
+/// on predicting it. Empty documents are dropped.
 /// </summary>
 public static class TextDocuments
 {
@@ -20,14 +22,14 @@ public static class TextDocuments
                 Flush();
                 continue;
             }
-            current.Add(line.TrimEnd());
+            current.Add(line);
         }
         Flush();
         return documents;
 
         void Flush()
         {
-            string document = string.Join('\n', current).Trim();
+            string document = string.Join(' ', string.Join(' ', current).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
             if (document.Length > 0)
             {
                 documents.Add(document);

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Dllm.Kernels;
 
 namespace Dllm.Training.Ops;
@@ -9,9 +10,10 @@ public sealed partial class BackwardOps
     /// share their key/value head). The probabilities are recomputed from q and k rather than stored:
     /// for query i, with P its softmax row and dP_j = do_i·v_j,
     /// dv_j += P_j·do_i, dS_j = P_j·(dP_j − Σ_l P_l·dP_l), dq_i += Σ_j dS_j·k_j/√d, dk_j += dS_j·q_i/√d.
-    /// Training packs whole sequences, so attention masks are not supported here.
+    /// Sequences run in parallel: each writes only its own rows, in a fixed order, so the result does
+    /// not depend on the thread count. Training packs whole sequences, so attention masks are not supported.
     /// </summary>
-    public static void AttentionBackward(
+    public static unsafe void AttentionBackward(
         ReadOnlySpan<float> q,
         ReadOnlySpan<float> k,
         ReadOnlySpan<float> v,
@@ -22,80 +24,71 @@ public sealed partial class BackwardOps
         Span<float> dk,
         Span<float> dv)
     {
-        int d = shape.HeadDim;
-        double scale = 1 / Math.Sqrt(d);
-        int longest = 0;
         foreach (SequenceSlice sequence in sequences)
         {
             if (sequence.Mask is not null)
             {
                 throw new NotSupportedException("AttentionBackward runs full bidirectional attention; masked sequences are not supported.");
             }
-            longest = Math.Max(longest, sequence.Length);
         }
-        var probabilities = new double[longest];     // [L] softmax row of one query
-        var gradientScores = new double[longest];    // [L] dP, then dS
-        foreach (SequenceSlice sequence in sequences)
+        SequenceSlice[] slices = sequences.ToArray();
+        fixed (float* qp = q, kp = k, vp = v, dop = dOutput, dqp = dq, dkp = dk, dvp = dv)
         {
-            for (int h = 0; h < shape.NumHeads; h++)
-            {
-                int kvHead = shape.KvHeadOf(h);
-                for (int qi = 0; qi < sequence.Length; qi++)
-                {
-                    int queryAt = (sequence.Start + qi) * shape.QueryWidth + h * d;
-                    ReadOnlySpan<float> query = q.Slice(queryAt, d);
-                    ReadOnlySpan<float> dOut = dOutput.Slice(queryAt, d);
-                    double max = double.NegativeInfinity;
-                    for (int ki = 0; ki < sequence.Length; ki++)
-                    {
-                        int keyAt = (sequence.Start + ki) * shape.KvWidth + kvHead * d;
-                        probabilities[ki] = Dot(query, k.Slice(keyAt, d)) * scale;
-                        max = Math.Max(max, probabilities[ki]);
-                    }
-                    double sum = 0;
-                    for (int ki = 0; ki < sequence.Length; ki++)
-                    {
-                        probabilities[ki] = Math.Exp(probabilities[ki] - max);
-                        sum += probabilities[ki];
-                    }
-                    double expected = 0; // Σ_l P_l·dP_l
-                    for (int ki = 0; ki < sequence.Length; ki++)
-                    {
-                        int valueAt = (sequence.Start + ki) * shape.KvWidth + kvHead * d;
-                        probabilities[ki] /= sum;
-                        gradientScores[ki] = Dot(dOut, v.Slice(valueAt, d));
-                        expected += probabilities[ki] * gradientScores[ki];
-                        Span<float> dValue = dv.Slice(valueAt, d);
-                        for (int i = 0; i < d; i++)
-                        {
-                            dValue[i] += (float)(probabilities[ki] * dOut[i]);
-                        }
-                    }
-                    Span<float> dQuery = dq.Slice(queryAt, d);
-                    for (int ki = 0; ki < sequence.Length; ki++)
-                    {
-                        int keyAt = (sequence.Start + ki) * shape.KvWidth + kvHead * d;
-                        double dScore = probabilities[ki] * (gradientScores[ki] - expected) * scale;
-                        ReadOnlySpan<float> key = k.Slice(keyAt, d);
-                        Span<float> dKey = dk.Slice(keyAt, d);
-                        for (int i = 0; i < d; i++)
-                        {
-                            dQuery[i] += (float)(dScore * key[i]);
-                            dKey[i] += (float)(dScore * query[i]);
-                        }
-                    }
-                }
-            }
+            var buffers = new AttentionBuffers(qp, kp, vp, dop, dqp, dkp, dvp, q.Length, k.Length);
+            Parallel.For(0, slices.Length, s => SequenceBackward(buffers, shape, slices[s]));
         }
     }
 
-    private static double Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    /// <summary>The pinned tensors, for the parallel body (spans cannot be captured).</summary>
+    private readonly unsafe struct AttentionBuffers(float* q, float* k, float* v, float* dOutput, float* dq, float* dk, float* dv, int queryLength, int keyLength)
     {
-        double sum = 0;
-        for (int i = 0; i < a.Length; i++)
+        public readonly float* Q = q, K = k, V = v, DOutput = dOutput, DQ = dq, DK = dk, DV = dv;
+        public readonly int QueryLength = queryLength, KeyLength = keyLength;
+    }
+
+    private static unsafe void SequenceBackward(AttentionBuffers b, AttentionShape shape, SequenceSlice sequence)
+    {
+        int d = shape.HeadDim;
+        float scale = 1 / MathF.Sqrt(d);
+        var q = new ReadOnlySpan<float>(b.Q, b.QueryLength);
+        var dOutput = new ReadOnlySpan<float>(b.DOutput, b.QueryLength);
+        var dq = new Span<float>(b.DQ, b.QueryLength);
+        var k = new ReadOnlySpan<float>(b.K, b.KeyLength);
+        var v = new ReadOnlySpan<float>(b.V, b.KeyLength);
+        var dk = new Span<float>(b.DK, b.KeyLength);
+        var dv = new Span<float>(b.DV, b.KeyLength);
+        Span<float> probabilities = new float[sequence.Length];  // [L] softmax row of one query
+        Span<float> gradientScores = new float[sequence.Length]; // [L] dP, then dS
+        for (int h = 0; h < shape.NumHeads; h++)
         {
-            sum += (double)a[i] * b[i];
+            int kvHead = shape.KvHeadOf(h);
+            for (int qi = 0; qi < sequence.Length; qi++)
+            {
+                int queryAt = (sequence.Start + qi) * shape.QueryWidth + h * d;
+                ReadOnlySpan<float> query = q.Slice(queryAt, d);
+                ReadOnlySpan<float> dOut = dOutput.Slice(queryAt, d);
+                for (int ki = 0; ki < sequence.Length; ki++)
+                {
+                    int keyAt = (sequence.Start + ki) * shape.KvWidth + kvHead * d;
+                    probabilities[ki] = TensorPrimitives.Dot(query, k.Slice(keyAt, d)) * scale;
+                    gradientScores[ki] = TensorPrimitives.Dot(dOut, v.Slice(keyAt, d));
+                }
+                // TensorPrimitives.SoftMax does not subtract the maximum; large scores would overflow.
+                TensorPrimitives.Subtract(probabilities, TensorPrimitives.Max(probabilities), probabilities);
+                TensorPrimitives.SoftMax(probabilities, probabilities);
+                float expected = TensorPrimitives.Dot(probabilities, gradientScores); // Σ_l P_l·dP_l
+                Span<float> dQuery = dq.Slice(queryAt, d);
+                for (int ki = 0; ki < sequence.Length; ki++)
+                {
+                    int keyAt = (sequence.Start + ki) * shape.KvWidth + kvHead * d;
+                    Span<float> dValue = dv.Slice(keyAt, d);
+                    TensorPrimitives.MultiplyAdd(dOut, probabilities[ki], dValue, dValue);
+                    float dScore = probabilities[ki] * (gradientScores[ki] - expected) * scale;
+                    TensorPrimitives.MultiplyAdd(k.Slice(keyAt, d), dScore, dQuery, dQuery);
+                    Span<float> dKey = dk.Slice(keyAt, d);
+                    TensorPrimitives.MultiplyAdd(query, dScore, dKey, dKey);
+                }
+            }
         }
-        return sum;
     }
 }

@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace Dllm.Training.Ops;
 
 public sealed partial class BackwardOps
@@ -12,12 +14,26 @@ public sealed partial class BackwardOps
         {
             throw new ArgumentException("SwiGluBackward buffers differ in length.");
         }
-        for (int i = 0; i < gate.Length; i++)
+        const int Chunk = 4096;
+        Span<float> sigmoid = stackalloc float[Chunk];
+        Span<float> term = stackalloc float[Chunk];
+        for (int start = 0; start < gate.Length; start += Chunk)
         {
-            double g = gate[i];
-            double s = 1 / (1 + Math.Exp(-g));
-            dGate[i] += (float)(dy[i] * up[i] * s * (1 + g * (1 - s)));
-            dUp[i] += (float)(dy[i] * g * s);
+            int n = Math.Min(Chunk, gate.Length - start);
+            ReadOnlySpan<float> g = gate.Slice(start, n);
+            ReadOnlySpan<float> d = dy.Slice(start, n);
+            Span<float> s = sigmoid[..n];
+            Span<float> t = term[..n];
+            TensorPrimitives.Sigmoid(g, s);
+            // dup += dy · g·s
+            TensorPrimitives.Multiply(g, s, t);
+            TensorPrimitives.MultiplyAdd(d, t, dUp.Slice(start, n), dUp.Slice(start, n));
+            // dgate += dy · up · s · (1 + g − g·s)
+            TensorPrimitives.Subtract(g, t, t);
+            TensorPrimitives.Add(t, 1f, t);
+            TensorPrimitives.Multiply(t, s, t);
+            TensorPrimitives.Multiply(t, up.Slice(start, n), t);
+            TensorPrimitives.MultiplyAdd(d, t, dGate.Slice(start, n), dGate.Slice(start, n));
         }
     }
 }

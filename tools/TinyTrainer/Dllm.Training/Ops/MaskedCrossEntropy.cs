@@ -1,9 +1,11 @@
+using System.Numerics.Tensors;
+
 namespace Dllm.Training.Ops;
 
 /// <summary>
 /// The loss over the scored (masked) rows and its gradient: loss = Σ_r w_r · (logsumexp(z_r) − z_r[t_r])
 /// for logits z [R, V], targets t [R] and weights w [R]; dz_r = w_r · (softmax(z_r) − onehot(t_r)),
-/// written (not accumulated: the logits feed nothing else). Sums run in double.
+/// written (not accumulated: the logits feed nothing else). The exponentials and their sum are f32 (SIMD); the log-sum-exp and the target term are double.
 /// </summary>
 public static class MaskedCrossEntropy
 {
@@ -27,24 +29,15 @@ public static class MaskedCrossEntropy
         {
             ReadOnlySpan<float> z = logits.Slice(r * vocab, vocab);
             Span<float> dz = dLogits.Slice(r * vocab, vocab);
-            float max = float.NegativeInfinity;
-            foreach (float value in z)
-            {
-                max = MathF.Max(max, value);
-            }
-            double sum = 0;
-            for (int i = 0; i < vocab; i++)
-            {
-                sum += Math.Exp(z[i] - max);
-            }
+            float max = TensorPrimitives.Max(z);
+            TensorPrimitives.Subtract(z, max, dz);
+            TensorPrimitives.Exp(dz, dz);
+            double sum = TensorPrimitives.Sum(dz);
             double logSumExp = max + Math.Log(sum);
             double rowLoss = logSumExp - z[targets[r]];
             crossEntropy += rowLoss;
             loss += weights[r] * rowLoss;
-            for (int i = 0; i < vocab; i++)
-            {
-                dz[i] = (float)(weights[r] * Math.Exp(z[i] - logSumExp));
-            }
+            TensorPrimitives.Multiply(dz, (float)(weights[r] / sum), dz);
             // p_t − 1 in double: in f32 it cancels to nothing when p_t is close to 1.
             dz[targets[r]] = (float)(weights[r] * (Math.Exp(z[targets[r]] - logSumExp) - 1));
         }

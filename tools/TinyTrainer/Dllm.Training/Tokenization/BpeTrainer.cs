@@ -15,7 +15,7 @@ public static class BpeTrainer
 {
     public const int ByteCount = 256;
 
-    public static readonly IReadOnlyList<string> DefaultSpecialTokens = ["<|endoftext|>", "<|im_start|>", "<|im_end|>", "<|mdm_mask|>"];
+    public static IReadOnlyList<string> DefaultSpecialTokens => SpecialTokenNames.All;
 
     public static SplitScanner Scanner { get; } = SplitScanner.ForPattern(SplitScanner.Qwen2Pattern)!;
 

@@ -34,12 +34,7 @@ public static class TokenizerJsonWriter
             {
                 json.WriteStartObject();
                 json.WriteNumber("id", bpe.SpecialTokenId(token));
-                json.WriteString("content", token);
-                json.WriteBoolean("single_word", false);
-                json.WriteBoolean("lstrip", false);
-                json.WriteBoolean("rstrip", false);
-                json.WriteBoolean("normalized", false);
-                json.WriteBoolean("special", true);
+                WriteSpecialTokenFields(json, token);
                 json.WriteEndObject();
             }
             json.WriteEndArray();
@@ -91,6 +86,17 @@ public static class TokenizerJsonWriter
         }
         json.WriteEndArray();
         json.WriteEndObject();
+    }
+
+    /// <summary>The fields of a special added token: matched as written, never normalized or stripped.</summary>
+    public static void WriteSpecialTokenFields(Utf8JsonWriter json, string token)
+    {
+        json.WriteString("content", token);
+        json.WriteBoolean("single_word", false);
+        json.WriteBoolean("lstrip", false);
+        json.WriteBoolean("rstrip", false);
+        json.WriteBoolean("normalized", false);
+        json.WriteBoolean("special", true);
     }
 
     /// <summary>Qwen2.5's ByteLevel step, as a named property or (name null) an array item.</summary>

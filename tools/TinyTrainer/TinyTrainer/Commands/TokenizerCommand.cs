@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Dllm.Training;
 using Dllm.Training.Data;
 using Dllm.Training.Tokenization;
 
@@ -24,6 +25,7 @@ public static class TokenizerCommand
     {
         TrainedBpe bpe = BpeTrainer.Train(files.SelectMany(TextDocuments.Read), vocabSize, BpeTrainer.DefaultSpecialTokens);
         string path = TokenizerJsonWriter.Write(bpe, directory);
+        TokenizerConfigWriter.Write(bpe, directory, modelMaxLength: new TrainingSettings().MaxSequenceLength);
         output.WriteLine($"{path}: {bpe.Vocabulary.Count} tokens ({bpe.Merges.Count} merges) + {bpe.SpecialTokens.Count} special tokens");
         return 0;
     }

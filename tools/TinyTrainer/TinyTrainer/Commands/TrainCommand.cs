@@ -28,6 +28,7 @@ public static class TrainCommand
         var weightDecay = new Option<float>("--weight-decay") { Description = "AdamW decoupled weight decay (matrices only).", DefaultValueFactory = _ => d.WeightDecay };
         var clip = new Option<float>("--clip") { Description = "Global gradient-norm limit.", DefaultValueFactory = _ => d.ClipNorm };
         var seed = new Option<int>("--seed") { Description = "Seed of the initial weights and of every step's batch.", DefaultValueFactory = _ => d.Seed };
+        var tokenizer = new Option<string?>("--tokenizer") { Description = "Folder written by the tokenizer command (tokenizer.json + tokenizer_config.json); default: the placeholder character tokenizer." };
         var logEvery = new Option<int>("--log-every") { Description = "Steps between progress lines.", DefaultValueFactory = _ => d.LogEvery };
         var checkpointEvery = new Option<int>("--checkpoint-every") { Description = "Steps between checkpoints.", DefaultValueFactory = _ => d.CheckpointEvery };
         var session = SessionOptions.Create();
@@ -35,7 +36,7 @@ public static class TrainCommand
         var command = new Command("train", "Start a training run from fresh weights.")
         {
             output, layers, hidden, heads, kvHeads, mlp, tasks, answerLength, text, textShare, textLength, steps, batch,
-            learningRate, minLearningRate, warmup, weightDecay, clip, seed, logEvery, checkpointEvery,
+            learningRate, minLearningRate, warmup, weightDecay, clip, seed, tokenizer, logEvery, checkpointEvery,
         };
         session.AddTo(command);
         command.SetAction(parse =>
@@ -60,6 +61,7 @@ public static class TrainCommand
                 WeightDecay = parse.GetValue(weightDecay),
                 ClipNorm = parse.GetValue(clip),
                 Seed = parse.GetValue(seed),
+                TokenizerDirectory = parse.GetValue(tokenizer) is { } folder ? Path.GetFullPath(folder) : null,
                 LogEvery = parse.GetValue(logEvery),
                 CheckpointEvery = parse.GetValue(checkpointEvery),
             };

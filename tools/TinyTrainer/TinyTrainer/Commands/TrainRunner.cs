@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dllm.Cpu;
 using Dllm.Training;
+using Dllm.Training.Checkpoints;
 using Dllm.Training.Data;
 
 namespace Dllm.TinyTrainer.Commands;
@@ -12,7 +13,7 @@ public static class TrainRunner
     public static int Run(string directory, TrainingSettings? settings, SessionSettings session, TextWriter output)
     {
         using var backend = new CpuBackend(CpuPaths.FromEnvironment(), session.Threads);
-        var tokenizer = new CharacterTokenizer();
+        ITrainingTokenizer tokenizer = (settings ?? CheckpointFolder.LoadState(directory).Settings).CreateTokenizer();
         using Trainer trainer = settings is null
             ? Trainer.Resume(directory, tokenizer, backend)
             : Trainer.Start(settings, tokenizer, directory, backend);

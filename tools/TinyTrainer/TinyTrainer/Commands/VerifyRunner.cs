@@ -17,8 +17,8 @@ public static class VerifyRunner
 {
     public static int Run(string directory, int count, int seed, int threads, TextWriter output)
     {
-        var tokenizer = new CharacterTokenizer();
         TrainingState state = CheckpointFolder.LoadState(directory);
+        ITrainingTokenizer tokenizer = state.Settings.CreateTokenizer();
         var random = new Random(seed);
         ITrainingData data = state.Settings.Data(tokenizer);
         TrainingSample[] samples = Enumerable.Range(0, count).Select(_ => data.Next(random)).ToArray();

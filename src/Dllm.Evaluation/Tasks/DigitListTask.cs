@@ -1,4 +1,4 @@
-namespace Dllm.Training.Tasks;
+namespace Dllm.Evaluation.Tasks;
 
 /// <summary>
 /// Operations on a list of <see cref="Count"/> single digits, written space-separated:

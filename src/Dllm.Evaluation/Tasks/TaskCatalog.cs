@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Dllm.Training.Tasks;
+namespace Dllm.Evaluation.Tasks;
 
 /// <summary>
 /// Task names as the command line writes them: "name" or "name:size", comma-separated

@@ -1,4 +1,4 @@
-namespace Dllm.Training.Tasks;
+namespace Dllm.Evaluation.Tasks;
 
 /// <summary>
 /// A family of problems with checkable answers. <see cref="Generate"/> is a pure function of the

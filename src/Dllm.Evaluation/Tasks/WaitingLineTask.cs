@@ -1,4 +1,4 @@
-namespace Dllm.Training.Tasks;
+namespace Dllm.Evaluation.Tasks;
 
 /// <summary>
 /// ParallelBench-style list operations on a waiting line of <see cref="Count"/> distinct names:

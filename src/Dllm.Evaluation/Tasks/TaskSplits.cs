@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Dllm.Training.Tasks;
+namespace Dllm.Evaluation.Tasks;
 
 /// <summary>
 /// The train / held-out partition: an instance is held out when a fixed hash (64-bit FNV-1a over the

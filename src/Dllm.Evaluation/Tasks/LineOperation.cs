@@ -1,4 +1,4 @@
-namespace Dllm.Training.Tasks;
+namespace Dllm.Evaluation.Tasks;
 
 /// <summary>The waiting-line operations of <see cref="WaitingLineTask"/> (after ParallelBench's Waiting Line tasks).</summary>
 public enum LineOperation

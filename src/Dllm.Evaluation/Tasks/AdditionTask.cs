@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Dllm.Training.Tasks;
+namespace Dllm.Evaluation.Tasks;
 
 /// <summary>"123+456=" → "579": two numbers of exactly <see cref="Digits"/> digits (0–9 for one digit).</summary>
 public sealed class AdditionTask : ITaskGenerator

@@ -1,0 +1,42 @@
+using Dllm.Cli.Models;
+using Dllm.Cli.Rendering;
+using Dllm.Core.Errors;
+using Dllm.Evaluation;
+using Dllm.Evaluation.Tasks;
+
+namespace Dllm.Cli.Commands;
+
+/// <summary>Runs `dllm eval`: one line (or JSON object) per task, with a few examples.</summary>
+public static class EvalRunner
+{
+    public static int Run(EvalSettings settings, TextWriter output, TextWriter error) => CliErrors.Report(error, () =>
+    {
+        if (settings.Count < 1)
+        {
+            throw new InvalidRequestException($"--count must be at least 1, not {settings.Count}.");
+        }
+        IReadOnlyList<ITaskGenerator> tasks;
+        try
+        {
+            tasks = TaskCatalog.Parse(settings.Tasks);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidRequestException(e.Message);
+        }
+        using DllmEngine engine = DllmEngine.Load(settings.ModelDirectory ?? EmbeddedModel.Directory());
+        GenerateOptions options = GenLength.Resolve(settings.Options, settings.GenLength, engine.GenerationDefaults);
+        foreach (ITaskGenerator task in tasks)
+        {
+            TaskScore score = TaskEvaluator.Score(engine, task, settings.Count, settings.InstanceSeed, options);
+            if (settings.Json)
+            {
+                TaskScoreJson.Write(output, score);
+            }
+            else
+            {
+                output.WriteLine(TaskScoreText.Format(score, settings.InstanceSeed, options.GenLength));
+            }
+        }
+    });
+}
