@@ -184,7 +184,7 @@ internal sealed class JsonReader
                 _position += 4;
                 return (char)code;
             default:
-                _position--;
+                _position -= 2; // report at the backslash
                 throw Error($"invalid escape '\\{c}'");
         }
     }
