@@ -43,7 +43,7 @@ public sealed class SpecEqualityTests
     public void Planning_the_same_specializations_twice_gives_equal_plans()
     {
         ImmutableArray<Specialization> specializations =
-            [Parse(Llada).Specialization!, Parse(Dream).Specialization!, Parse(Llada, "copy.json").Specialization!];
+            [Parse(Llada, "llada.json").Specialization!, Parse(Dream, "dream.json").Specialization!, Parse(Llada, "copy.json").Specialization!];
 
         SpecializationPlan first = SpecializationPlan.From(specializations);
         SpecializationPlan second = SpecializationPlan.From(specializations.Reverse().ToImmutableArray());

@@ -32,7 +32,7 @@ internal sealed class ConfigKeyReader
     }
 
     /// <summary>The config's file name, the first argument of every message.</summary>
-    public string FileName { get; }
+    private string FileName { get; }
 
     public int RequireInt(string key) => OptionalInt(key) ?? throw Missing(key);
 
