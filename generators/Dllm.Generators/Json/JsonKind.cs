@@ -1,0 +1,12 @@
+namespace Dllm.Generators.Json;
+
+internal enum JsonKind
+{
+    Object,
+    Array,
+    String,
+    Number,
+    True,
+    False,
+    Null,
+}

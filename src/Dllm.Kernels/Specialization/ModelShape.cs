@@ -1,0 +1,26 @@
+namespace Dllm.Kernels.Specialization;
+
+/// <summary>
+/// The architecture facts a fused denoising step is specialized on. The model family is not part of
+/// it: LLaDA and Dream run the same forward pass, and differ only in decoding policy.
+/// </summary>
+/// <remarks>
+/// This file is compiled into both the engine and the source generator, so the generator's constants
+/// and the shape the engine computes at load come from one definition.
+/// </remarks>
+public readonly partial record struct ModelShape(
+    int HiddenSize,
+    int NumLayers,
+    int NumHeads,
+    int NumKvHeads,
+    int IntermediateSize,
+    int VocabSize,
+    bool QkvBias,
+    float RopeTheta,
+    float RmsNormEps)
+{
+    public int HeadDim => HiddenSize / NumHeads;
+
+    /// <summary>The key of this shape in the generated specialization table.</summary>
+    public ulong Fingerprint => ShapeFingerprint.Of(this);
+}
