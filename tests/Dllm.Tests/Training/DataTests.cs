@@ -27,7 +27,7 @@ public sealed class DataTests
         TrainingSample sample = data.Next(new Random(3));
         string prompt = Tokenizer.Decode(sample.Ids.AsSpan(0, sample.PromptLength));
         Assert.Matches(@"^\d\d\+\d\d=$", prompt);
-        Assert.Equal(6, sample.AnswerLength);
+        Assert.InRange(sample.AnswerLength, 3, 6); // a sum of two 2-digit numbers has 2 or 3 digits, then at least one EOS
         int[] answer = sample.Ids[sample.PromptLength..];
         int end = Array.IndexOf(answer, Tokenizer.EndOfTextId);
         Assert.True(end > 0);
@@ -35,6 +35,15 @@ public sealed class DataTests
         string[] operands = prompt.TrimEnd('=').Split('+');
         Assert.Equal((int.Parse(operands[0]) + int.Parse(operands[1])).ToString(), Tokenizer.Decode(answer));
         Assert.Equal(TaskSplit.Train, TaskSplits.Of(new TaskInstance("addition:2", prompt, "")));
+    }
+
+    [Fact]
+    public void Canvas_lengths_run_from_the_answer_plus_one_eos_to_the_maximum()
+    {
+        var data = new TaskData([DigitListTask.Copy(2)], Tokenizer, answerLength: 7); // answers "d d": 3 tokens
+        var random = new Random(5);
+        int[] lengths = Enumerable.Range(0, 200).Select(_ => data.Next(random).AnswerLength).Distinct().Order().ToArray();
+        Assert.Equal([4, 5, 6, 7], lengths);
     }
 
     [Fact]

@@ -5,8 +5,11 @@ namespace Dllm.Training.Data;
 
 /// <summary>
 /// Supervised pairs from the train split of generated tasks (a uniformly chosen task per sample): the
-/// prompt's ids, then the answer's ids and EOS up to a fixed answer canvas of <see cref="AnswerLength"/>
-/// tokens, the shape a decoder later fills.
+/// prompt's ids, then the answer's ids and EOS up to an answer canvas, the shape a decoder later
+/// fills. The canvas length is drawn uniformly from (answer length, <see cref="AnswerLength"/>], as
+/// LLaDA's SFT pads each batch to its own length: the model learns to close its answer with EOS
+/// whatever canvas it is given up to <see cref="AnswerLength"/>, and the padding does not drown the
+/// answer tokens' share of the loss.
 /// </summary>
 public sealed class TaskData(IReadOnlyList<ITaskGenerator> tasks, ITrainingTokenizer tokenizer, int answerLength) : ITrainingData
 {
@@ -23,7 +26,8 @@ public sealed class TaskData(IReadOnlyList<ITaskGenerator> tasks, ITrainingToken
             throw new InvalidOperationException(
                 $"Task {task.Name}: answer '{instance.Answer}' takes {answer.Length} tokens; the canvas of {AnswerLength} needs room for it and an EOS.");
         }
-        int[] ids = new int[prompt.Length + AnswerLength];
+        int canvas = random.Next(answer.Length + 1, AnswerLength + 1);
+        int[] ids = new int[prompt.Length + canvas];
         prompt.CopyTo(ids, 0);
         answer.CopyTo(ids, prompt.Length);
         ids.AsSpan(prompt.Length + answer.Length).Fill(tokenizer.EndOfTextId);
