@@ -48,17 +48,18 @@ public static class TaskTable
     private static IEnumerable<Cell> Cells(GenerateOptions options)
     {
         yield return new Cell("static", options, 0);
-        foreach (int drafts in (int[])[2, 4, 8])
+        foreach (int drafts in (int[])[2, 4])
         {
             yield return new Cell(Invariant($"freedave nested D={drafts}"), options with { Decoder = DecoderKind.FreeDave, Drafts = drafts }, 0);
         }
         yield return new Cell("freedave near-tie-tree D=4", options with { Decoder = DecoderKind.FreeDave, Drafts = 4, Drafter = DraftPolicyKind.NearTieTree }, 0);
-        int thresholdIndex = 5;
-        foreach (float threshold in (float[])[0.9f, 0.7f, 0.5f])
+        const int FirstThreshold = 4;
+        int index = FirstThreshold;
+        foreach (float threshold in (float[])[0.9f, 0.7f])
         {
-            yield return new Cell(Invariant($"threshold {threshold}"), options with { Decoder = DecoderKind.Threshold, Threshold = threshold }, thresholdIndex++);
+            yield return new Cell(Invariant($"threshold {threshold}"), options with { Decoder = DecoderKind.Threshold, Threshold = threshold }, index++);
         }
-        yield return new Cell("freedave-threshold 0.9 D=4", options with { Decoder = DecoderKind.FreeDaveThreshold, Threshold = 0.9f, Drafts = 4 }, 5);
+        yield return new Cell("freedave-threshold 0.9 D=4", options with { Decoder = DecoderKind.FreeDaveThreshold, Threshold = 0.9f, Drafts = 4 }, FirstThreshold);
     }
 
     private static int SameAnswers(TaskScore a, TaskScore b) => a.AnswerIds.Zip(b.AnswerIds).Count(pair => pair.First.AsSpan().SequenceEqual(pair.Second));

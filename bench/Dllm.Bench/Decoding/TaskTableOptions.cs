@@ -4,13 +4,13 @@ namespace Dllm.Bench.Decoding;
 
 /// <summary>
 /// What <c>task-table</c> runs, mapped from its flags: <c>--model DIR</c> (required), <c>--tasks</c>
-/// (default addition,sort,reverse,shuffle), <c>--count N</c> held-out instances per task (default
+/// (default addition,sort,shuffle), <c>--count N</c> held-out instances per task (default
 /// 100), <c>--gen-length N</c> (default 20, the embedded model's training canvas), <c>--instance-seed N</c> (default 7).
 /// </summary>
 public sealed class TaskTableOptions
 {
     public string Model { get; private set; } = "";
-    public string Tasks { get; private set; } = "addition,sort,reverse,shuffle";
+    public string Tasks { get; private set; } = "addition,sort,shuffle";
     public int Count { get; private set; } = 100;
     public int GenLength { get; private set; } = 20;
     public int InstanceSeed { get; private set; } = 7;
