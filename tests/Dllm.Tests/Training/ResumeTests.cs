@@ -46,6 +46,27 @@ public sealed class ResumeTests : IDisposable
     }
 
     [Fact]
+    public void A_finished_run_extends_to_more_steps_but_never_fewer()
+    {
+        var tokenizer = new CharacterTokenizer();
+        using var backend = new CpuBackend(CpuPaths.Best, threads: 1);
+        using (Trainer first = Trainer.Start(TinyRuns.Settings(steps: 3), tokenizer, _straight.Path, backend))
+        {
+            first.Run(TextWriter.Null);
+        }
+        Assert.Throws<InvalidOperationException>(() => Trainer.Resume(_straight.Path, tokenizer, backend, totalSteps: 2));
+        using (Trainer extended = Trainer.Resume(_straight.Path, tokenizer, backend, totalSteps: 5))
+        {
+            Assert.Equal(3, extended.Step);
+            extended.Run(TextWriter.Null);
+            Assert.Equal(5, extended.Step);
+        }
+        TrainingState state = CheckpointFolder.LoadState(_straight.Path);
+        Assert.Equal(5, state.Step);
+        Assert.Equal(5, state.Settings.Steps);
+    }
+
+    [Fact]
     public void A_folder_that_holds_a_run_is_not_started_over()
     {
         using var backend = new CpuBackend(CpuPaths.Best, threads: 1);

@@ -63,18 +63,27 @@ public sealed class Trainer : IDisposable
         return Owning(model, () => new Trainer(settings, tokenizer, directory, backend, model, state: null));
     }
 
-    /// <summary>Continues the run saved in <paramref name="directory"/> with its saved recipe.</summary>
-    public static Trainer Resume(string directory, ITrainingTokenizer tokenizer, IBackend backend)
+    /// <summary>
+    /// Continues the run saved in <paramref name="directory"/> with its saved recipe. A larger
+    /// <paramref name="totalSteps"/> extends the run: the cosine schedule is then recomputed over the
+    /// new total, so the learning rate rises again from the floor it had reached (a warm restart).
+    /// </summary>
+    public static Trainer Resume(string directory, ITrainingTokenizer tokenizer, IBackend backend, int? totalSteps = null)
     {
         TrainingState state = CheckpointFolder.LoadState(directory);
         if (state.Tokenizer != tokenizer.Name)
         {
             throw new InvalidOperationException($"{directory} was trained with the '{state.Tokenizer}' tokenizer, not '{tokenizer.Name}'.");
         }
-        LladaParameters model = CheckpointFolder.LoadModel(directory, state.Settings.ModelConfig(tokenizer));
+        if (totalSteps < state.Settings.Steps)
+        {
+            throw new InvalidOperationException($"{directory} is a run of {state.Settings.Steps} steps; --steps can only extend it, not shorten it to {totalSteps}.");
+        }
+        TrainingSettings settings = state.Settings with { Steps = totalSteps ?? state.Settings.Steps };
+        LladaParameters model = CheckpointFolder.LoadModel(directory, settings.ModelConfig(tokenizer));
         return Owning(model, () =>
         {
-            var trainer = new Trainer(state.Settings, tokenizer, directory, backend, model, state);
+            var trainer = new Trainer(settings, tokenizer, directory, backend, model, state);
             try
             {
                 CheckpointFolder.LoadOptimizer(directory, trainer._optimizer, state.Step);

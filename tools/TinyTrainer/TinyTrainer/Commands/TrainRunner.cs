@@ -9,13 +9,13 @@ namespace Dllm.TinyTrainer.Commands;
 /// <summary>Starts or resumes a run on the CPU backend, stopping cleanly (with a checkpoint) on Ctrl+C.</summary>
 public static class TrainRunner
 {
-    /// <summary>Starts a run when <paramref name="settings"/> is given, otherwise resumes the one in <paramref name="directory"/>.</summary>
-    public static int Run(string directory, TrainingSettings? settings, SessionSettings session, TextWriter output)
+    /// <summary>Starts a run when <paramref name="settings"/> is given, otherwise resumes the one in <paramref name="directory"/> (extended to <paramref name="totalSteps"/> when given).</summary>
+    public static int Run(string directory, TrainingSettings? settings, SessionSettings session, TextWriter output, int? totalSteps = null)
     {
         using var backend = new CpuBackend(CpuPaths.FromEnvironment(), session.Threads);
         ITrainingTokenizer tokenizer = (settings ?? CheckpointFolder.LoadState(directory).Settings).CreateTokenizer();
         using Trainer trainer = settings is null
-            ? Trainer.Resume(directory, tokenizer, backend)
+            ? Trainer.Resume(directory, tokenizer, backend, totalSteps)
             : Trainer.Start(settings, tokenizer, directory, backend);
         using var cancel = new CancellationTokenSource();
         ConsoleCancelEventHandler stop = (_, e) =>
