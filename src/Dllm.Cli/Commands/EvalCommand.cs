@@ -25,7 +25,8 @@ public static class EvalCommand
             Tasks = parse.GetValue(tasks)!,
             Count = parse.GetValue(count),
             InstanceSeed = parse.GetValue(instanceSeed),
-            Options = TopK.Apply(decoding.Read(parse), decoding.ReadTopK(parse)),
+            Options = decoding.Read(parse),
+            TopK = decoding.ReadTopK(parse),
             GenLength = decoding.ReadGenLength(parse),
             Json = parse.GetValue(json),
         }, Console.Out, Console.Error));

@@ -15,6 +15,7 @@ public static class EvalRunner
         {
             throw new InvalidRequestException($"--count must be at least 1, not {settings.Count}.");
         }
+        GenerateOptions requested = Commands.TopK.Apply(settings.Options, settings.TopK);
         IReadOnlyList<ITaskGenerator> tasks;
         try
         {
@@ -25,7 +26,7 @@ public static class EvalRunner
             throw new InvalidRequestException(e.Message);
         }
         using DllmEngine engine = DllmEngine.Load(settings.ModelDirectory ?? EmbeddedModel.Directory());
-        GenerateOptions options = GenLength.Resolve(settings.Options, settings.GenLength, engine.GenerationDefaults);
+        GenerateOptions options = GenLength.Resolve(requested, settings.GenLength, engine.GenerationDefaults);
         foreach (ITaskGenerator task in tasks)
         {
             TaskScore score = TaskEvaluator.Score(engine, task, settings.Count, settings.InstanceSeed, options);

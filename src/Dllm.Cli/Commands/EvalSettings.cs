@@ -11,5 +11,7 @@ public sealed class EvalSettings
     public GenerateOptions Options { get; init; } = new();
     /// <summary>--gen-length when given; null: the model's generation_config.json max_new_tokens, else <see cref="Options"/>'s.</summary>
     public int? GenLength { get; init; }
+    /// <summary>--top-k as typed: a number, "none", or null when not given.</summary>
+    public string? TopK { get; init; }
     public bool Json { get; init; }
 }

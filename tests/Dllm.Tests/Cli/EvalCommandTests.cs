@@ -19,6 +19,14 @@ public sealed class EvalCommandTests
     }
 
     [Fact]
+    public void A_bad_top_k_is_one_error_line_before_loading()
+    {
+        var (code, error) = Run(new EvalSettings { Tasks = "addition", ModelDirectory = "no-such-folder", TopK = "lots" });
+        Assert.Equal(1, code);
+        Assert.Contains("--top-k takes a positive number or 'none', not 'lots'", error);
+    }
+
+    [Fact]
     [Trait("Category", "Fixtures")]
     public void A_model_without_a_tokenizer_is_named_in_the_error()
     {
