@@ -49,7 +49,7 @@ public sealed partial class BackwardOps
     private static unsafe void SequenceBackward(AttentionBuffers b, AttentionShape shape, SequenceSlice sequence)
     {
         int d = shape.HeadDim;
-        float scale = 1 / MathF.Sqrt(d);
+        double scale = 1 / Math.Sqrt(d);
         var q = new ReadOnlySpan<float>(b.Q, b.QueryLength);
         var dOutput = new ReadOnlySpan<float>(b.DOutput, b.QueryLength);
         var dq = new Span<float>(b.DQ, b.QueryLength);
@@ -57,8 +57,10 @@ public sealed partial class BackwardOps
         var v = new ReadOnlySpan<float>(b.V, b.KeyLength);
         var dk = new Span<float>(b.DK, b.KeyLength);
         var dv = new Span<float>(b.DV, b.KeyLength);
-        Span<float> probabilities = new float[sequence.Length];  // [L] softmax row of one query
-        Span<float> gradientScores = new float[sequence.Length]; // [L] dP, then dS
+        // The softmax row, dP and its weighted mean stay in double: dS = P·(dP − Σ P·dP) cancels, and
+        // with f32 rows (whose sum is 1 only to ~1e-7) that leaves noise where the true gradient is zero.
+        Span<double> probabilities = new double[sequence.Length];  // [L] softmax row of one query
+        Span<double> gradientScores = new double[sequence.Length]; // [L] dP
         for (int h = 0; h < shape.NumHeads; h++)
         {
             int kvHead = shape.KvHeadOf(h);
@@ -67,28 +69,48 @@ public sealed partial class BackwardOps
                 int queryAt = (sequence.Start + qi) * shape.QueryWidth + h * d;
                 ReadOnlySpan<float> query = q.Slice(queryAt, d);
                 ReadOnlySpan<float> dOut = dOutput.Slice(queryAt, d);
+                double max = double.NegativeInfinity;
                 for (int ki = 0; ki < sequence.Length; ki++)
                 {
                     int keyAt = (sequence.Start + ki) * shape.KvWidth + kvHead * d;
-                    probabilities[ki] = TensorPrimitives.Dot(query, k.Slice(keyAt, d)) * scale;
-                    gradientScores[ki] = TensorPrimitives.Dot(dOut, v.Slice(keyAt, d));
+                    probabilities[ki] = DoubleDot(query, k.Slice(keyAt, d)) * scale;
+                    gradientScores[ki] = DoubleDot(dOut, v.Slice(keyAt, d));
+                    max = Math.Max(max, probabilities[ki]);
                 }
-                // TensorPrimitives.SoftMax does not subtract the maximum; large scores would overflow.
-                TensorPrimitives.Subtract(probabilities, TensorPrimitives.Max(probabilities), probabilities);
-                TensorPrimitives.SoftMax(probabilities, probabilities);
-                float expected = TensorPrimitives.Dot(probabilities, gradientScores); // Σ_l P_l·dP_l
+                double sum = 0;
+                for (int ki = 0; ki < sequence.Length; ki++)
+                {
+                    probabilities[ki] = Math.Exp(probabilities[ki] - max);
+                    sum += probabilities[ki];
+                }
+                double expected = 0; // Σ_l P_l·dP_l
+                for (int ki = 0; ki < sequence.Length; ki++)
+                {
+                    probabilities[ki] /= sum;
+                    expected += probabilities[ki] * gradientScores[ki];
+                }
                 Span<float> dQuery = dq.Slice(queryAt, d);
                 for (int ki = 0; ki < sequence.Length; ki++)
                 {
                     int keyAt = (sequence.Start + ki) * shape.KvWidth + kvHead * d;
                     Span<float> dValue = dv.Slice(keyAt, d);
-                    TensorPrimitives.MultiplyAdd(dOut, probabilities[ki], dValue, dValue);
-                    float dScore = probabilities[ki] * (gradientScores[ki] - expected) * scale;
+                    TensorPrimitives.MultiplyAdd(dOut, (float)probabilities[ki], dValue, dValue);
+                    float dScore = (float)(probabilities[ki] * (gradientScores[ki] - expected) * scale);
                     TensorPrimitives.MultiplyAdd(k.Slice(keyAt, d), dScore, dQuery, dQuery);
                     Span<float> dKey = dk.Slice(keyAt, d);
                     TensorPrimitives.MultiplyAdd(query, dScore, dKey, dKey);
                 }
             }
         }
+    }
+
+    private static double DoubleDot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        double sum = 0;
+        for (int i = 0; i < a.Length; i++)
+        {
+            sum += (double)a[i] * b[i];
+        }
+        return sum;
     }
 }
