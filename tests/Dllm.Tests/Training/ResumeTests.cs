@@ -54,8 +54,8 @@ public sealed class ResumeTests : IDisposable
         {
             first.Run(TextWriter.Null);
         }
-        Assert.Throws<InvalidOperationException>(() => Trainer.Resume(_straight.Path, tokenizer, backend, totalSteps: 2));
-        using (Trainer extended = Trainer.Resume(_straight.Path, tokenizer, backend, totalSteps: 5))
+        Assert.Throws<InvalidOperationException>(() => Trainer.Resume(_straight.Path, tokenizer, backend, new RunExtension(TotalSteps: 2)));
+        using (Trainer extended = Trainer.Resume(_straight.Path, tokenizer, backend, new RunExtension(TotalSteps: 5)))
         {
             Assert.Equal(3, extended.Step);
             extended.Run(TextWriter.Null);
@@ -64,6 +64,48 @@ public sealed class ResumeTests : IDisposable
         TrainingState state = CheckpointFolder.LoadState(_straight.Path);
         Assert.Equal(5, state.Step);
         Assert.Equal(5, state.Settings.Steps);
+    }
+
+    [Fact]
+    public void A_second_phase_trains_on_its_own_task_mix_and_saves_it()
+    {
+        var tokenizer = new CharacterTokenizer();
+        using var backend = new CpuBackend(CpuPaths.Best, threads: 1);
+        foreach (string folder in new[] { _straight.Path, _interrupted.Path })
+        {
+            using Trainer first = Trainer.Start(TinyRuns.Settings(steps: 2), tokenizer, folder, backend);
+            first.Run(TextWriter.Null);
+        }
+        using (Trainer same = Trainer.Resume(_straight.Path, tokenizer, backend, new RunExtension(TotalSteps: 4)))
+        {
+            same.Run(TextWriter.Null);
+        }
+        using (Trainer changed = Trainer.Resume(_interrupted.Path, tokenizer, backend, new RunExtension(TotalSteps: 4, Tasks: "sort:2")))
+        {
+            Assert.Equal("sort:2", changed.Settings.Tasks);
+            changed.Run(TextWriter.Null);
+        }
+
+        Assert.Equal("sort:2", CheckpointFolder.LoadState(_interrupted.Path).Settings.Tasks);
+        Assert.Equal("addition:2", CheckpointFolder.LoadState(_straight.Path).Settings.Tasks);
+        Assert.NotEqual(Tensors(_straight.File(Checkpoint.SingleFileName)), Tensors(_interrupted.File(Checkpoint.SingleFileName)));
+    }
+
+    [Theory]
+    [InlineData(null, 1.5, "between 0 and 1")]
+    [InlineData(null, 0.3, "without a text file")]
+    [InlineData("nonsense", null, "Unknown task")]
+    public void A_second_phase_with_a_mix_the_run_cannot_use_is_refused(string? tasks, double? textShare, string expected)
+    {
+        var tokenizer = new CharacterTokenizer();
+        using var backend = new CpuBackend(CpuPaths.Best, threads: 1);
+        using (Trainer first = Trainer.Start(TinyRuns.Settings(steps: 1), tokenizer, _straight.Path, backend))
+        {
+            first.Run(TextWriter.Null);
+        }
+        Exception error = Assert.ThrowsAny<Exception>(() => Trainer.Resume(_straight.Path, tokenizer, backend, new RunExtension(TotalSteps: 2, tasks, textShare)));
+        Assert.Contains(expected, error.Message);
+        Assert.Equal("addition:2", CheckpointFolder.LoadState(_straight.Path).Settings.Tasks);
     }
 
     [Fact]

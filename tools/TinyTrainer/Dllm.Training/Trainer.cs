@@ -64,22 +64,19 @@ public sealed class Trainer : IDisposable
     }
 
     /// <summary>
-    /// Continues the run saved in <paramref name="directory"/> with its saved recipe. A larger
-    /// <paramref name="totalSteps"/> extends the run: the cosine schedule is then recomputed over the
-    /// new total, so the learning rate rises again from the floor it had reached (a warm restart).
+    /// Continues the run saved in <paramref name="directory"/> with its saved recipe, changed by
+    /// <paramref name="extension"/> when given. More steps extend the run: the cosine schedule is then
+    /// recomputed over the new total, so the learning rate rises again from the floor it had reached
+    /// (a warm restart). A new task mix or text share applies from the resume step on.
     /// </summary>
-    public static Trainer Resume(string directory, ITrainingTokenizer tokenizer, IBackend backend, int? totalSteps = null)
+    public static Trainer Resume(string directory, ITrainingTokenizer tokenizer, IBackend backend, RunExtension? extension = null)
     {
         TrainingState state = CheckpointFolder.LoadState(directory);
         if (state.Tokenizer != tokenizer.Name)
         {
             throw new InvalidOperationException($"{directory} was trained with the '{state.Tokenizer}' tokenizer, not '{tokenizer.Name}'.");
         }
-        if (totalSteps < state.Settings.Steps)
-        {
-            throw new InvalidOperationException($"{directory} is a run of {state.Settings.Steps} steps; --steps can only extend it, not shorten it to {totalSteps}.");
-        }
-        TrainingSettings settings = state.Settings with { Steps = totalSteps ?? state.Settings.Steps };
+        TrainingSettings settings = (extension ?? RunExtension.None).ApplyTo(state.Settings, directory);
         LladaParameters model = CheckpointFolder.LoadModel(directory, settings.ModelConfig(tokenizer));
         return Owning(model, () =>
         {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Dllm.Training;
 
 namespace Dllm.TinyTrainer.Commands;
 
@@ -9,10 +10,13 @@ public static class ResumeCommand
     {
         var output = new Option<string>("--out", "-o") { Description = "Run folder holding trainer_state.json.", Required = true };
         var steps = new Option<int?>("--steps") { Description = "Extend the run to this many steps in total (the cosine schedule is recomputed over the new total)." };
+        var tasks = new Option<string?>("--tasks") { Description = "From the resume step on, train on these tasks instead (e.g. addition,addition,sort)." };
+        var textShare = new Option<double?>("--text-share") { Description = "From the resume step on, draw this share of samples from the run's text file." };
         var session = SessionOptions.Create();
-        var command = new Command("resume", "Continue a saved run from its last checkpoint.") { output, steps };
+        var command = new Command("resume", "Continue a saved run from its last checkpoint.") { output, steps, tasks, textShare };
         session.AddTo(command);
-        command.SetAction(parse => ToolErrors.Run(() => TrainRunner.Run(parse.GetValue(output)!, settings: null, session.Read(parse), Console.Out, parse.GetValue(steps)), Console.Error));
+        command.SetAction(parse => ToolErrors.Run(() => TrainRunner.Run(parse.GetValue(output)!, settings: null, session.Read(parse), Console.Out,
+            new RunExtension(parse.GetValue(steps), parse.GetValue(tasks), parse.GetValue(textShare))), Console.Error));
         return command;
     }
 }
