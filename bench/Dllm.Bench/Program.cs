@@ -12,4 +12,9 @@ if (args is ["task-table", .. var taskArgs])
     TaskTable.Run(TaskTableOptions.Parse(taskArgs), Console.Out);
     return;
 }
+if (args is ["text-table", .. var textArgs])
+{
+    TextTable.Run(TextTableOptions.Parse(textArgs), Console.Out);
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
