@@ -1,0 +1,54 @@
+using Dllm.Gpu.Kernels;
+using Dllm.Kernels;
+using ILGPU;
+using ILGPU.Runtime;
+
+namespace Dllm.Gpu.Ops;
+
+/// <summary>Row gather from a device-resident table; ids are checked on the host first.</summary>
+internal sealed class EmbeddingOp(Accelerator accelerator) : IDisposable
+{
+    private readonly Action<Index1D, F32DeviceWeights, ArrayView<int>, int, ArrayView<float>> _f32 =
+        accelerator.LoadAutoGroupedStreamKernel<Index1D, F32DeviceWeights, ArrayView<int>, int, ArrayView<float>>(EmbeddingKernel.Gather);
+    private readonly Action<Index1D, Bf16DeviceWeights, ArrayView<int>, int, ArrayView<float>> _bf16 =
+        accelerator.LoadAutoGroupedStreamKernel<Index1D, Bf16DeviceWeights, ArrayView<int>, int, ArrayView<float>>(EmbeddingKernel.Gather);
+    private readonly DeviceBuffer<int> _ids = new(accelerator);
+    private readonly DeviceBuffer<float> _output = new(accelerator);
+
+    public void Run(DeviceMatrix table, ReadOnlySpan<int> ids, Span<float> output)
+    {
+        foreach (int id in ids)
+        {
+            if ((uint)id >= (uint)table.Rows)
+            {
+                throw new ArgumentOutOfRangeException(nameof(ids), $"Token id {id} is outside the embedding table ({table.Rows} rows).");
+            }
+        }
+        long total = (long)ids.Length * table.Cols;
+        if (output.Length < total)
+        {
+            throw new ArgumentException($"Output has {output.Length} floats, need {ids.Length} x {table.Cols}.", nameof(output));
+        }
+        int count = Launches.Count(total, "Embedding outputs");
+        ArrayView<float> result = _output.View(total);
+        if (count > 0)
+        {
+            ArrayView<int> deviceIds = _ids.Upload(ids);
+            if (table.Type == WeightType.F32)
+            {
+                _f32(count, table.F32, deviceIds, table.Cols, result);
+            }
+            else
+            {
+                _bf16(count, table.Bf16, deviceIds, table.Cols, result);
+            }
+        }
+        Download.Into(accelerator, result, output[..count]);
+    }
+
+    public void Dispose()
+    {
+        _ids.Dispose();
+        _output.Dispose();
+    }
+}

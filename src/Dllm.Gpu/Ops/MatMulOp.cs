@@ -1,0 +1,61 @@
+using Dllm.Gpu.Kernels;
+using Dllm.Kernels;
+using ILGPU;
+using ILGPU.Runtime;
+
+namespace Dllm.Gpu.Ops;
+
+/// <summary>y = x · Wᵀ (+ bias) with W resident on the device; see <see cref="MatMulKernel"/>.</summary>
+internal sealed class MatMulOp(Accelerator accelerator) : IDisposable
+{
+    private readonly Action<Index1D, ArrayView<float>, F32DeviceWeights, ArrayView<float>, int, int, ArrayView<float>> _f32 =
+        accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<float>, F32DeviceWeights, ArrayView<float>, int, int, ArrayView<float>>(MatMulKernel.Multiply);
+    private readonly Action<Index1D, ArrayView<float>, Bf16DeviceWeights, ArrayView<float>, int, int, ArrayView<float>> _bf16 =
+        accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<float>, Bf16DeviceWeights, ArrayView<float>, int, int, ArrayView<float>>(MatMulKernel.Multiply);
+    private readonly DeviceBuffer<float> _x = new(accelerator);
+    private readonly DeviceBuffer<float> _bias = new(accelerator);
+    private readonly DeviceBuffer<float> _y = new(accelerator);
+
+    public void Run(ReadOnlySpan<float> x, DeviceMatrix w, ReadOnlySpan<float> bias, Span<float> y)
+    {
+        int depth = w.Cols;
+        int n = w.Rows;
+        if (!bias.IsEmpty && bias.Length != n)
+        {
+            throw new ArgumentException($"Bias has {bias.Length} entries, expected {n}.", nameof(bias));
+        }
+        int rows = depth > 0 ? x.Length / depth : (n > 0 ? y.Length / n : 0);
+        if ((long)rows * depth != x.Length || (long)rows * n > y.Length)
+        {
+            throw new ArgumentException($"MatMul shapes disagree: x has {x.Length} floats, W is [{n}, {depth}], y has {y.Length} floats.");
+        }
+        ArrayView<float> output = _y.View((long)rows * n);
+        Launch(_x.Upload(x), w, _bias.Upload(bias), rows, output);
+        Download.Into(accelerator, output, y[..(rows * n)]);
+    }
+
+    /// <summary>Enqueues y [rows, w.Rows] = x [rows, w.Cols] · Wᵀ (+ bias when not empty) on device data.</summary>
+    public void Launch(ArrayView<float> x, DeviceMatrix w, ArrayView<float> bias, int rows, ArrayView<float> y)
+    {
+        int count = Launches.Count((long)rows * w.Rows, "MatMul outputs");
+        if (count == 0)
+        {
+            return;
+        }
+        if (w.Type == WeightType.F32)
+        {
+            _f32(count, x, w.F32, bias, w.Cols, w.Rows, y);
+        }
+        else
+        {
+            _bf16(count, x, w.Bf16, bias, w.Cols, w.Rows, y);
+        }
+    }
+
+    public void Dispose()
+    {
+        _x.Dispose();
+        _bias.Dispose();
+        _y.Dispose();
+    }
+}

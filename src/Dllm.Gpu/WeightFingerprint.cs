@@ -1,0 +1,44 @@
+using Dllm.Kernels;
+
+namespace Dllm.Gpu;
+
+/// <summary>
+/// A 64-bit content fingerprint of a weight matrix, so a cached device copy is never used for other
+/// contents at the same address (memory freed and reused, as tests do constantly). Matrices up to
+/// <see cref="WholeHashBytes"/> are hashed whole; larger ones (checkpoint tensors, immutable while their
+/// model lives) by <see cref="SampledWords"/> evenly spaced 8-byte words plus the first and last, which
+/// keeps the per-call check far below the cost of a forward pass.
+/// </summary>
+internal static unsafe class WeightFingerprint
+{
+    public const long WholeHashBytes = 4L << 20;
+    public const long SampledWords = 4096;
+
+    public static ulong Of(WeightMatrix matrix)
+    {
+        long bytes = (long)matrix.Rows * matrix.Cols * matrix.ElementSize;
+        byte* data = (byte*)matrix.Data;
+        long words = bytes / sizeof(ulong);
+        ulong hash = 14695981039346656037UL ^ (ulong)bytes;
+        if (bytes <= WholeHashBytes)
+        {
+            for (long w = 0; w < words; w++)
+            {
+                hash = Mix(hash, ((ulong*)data)[w]);
+            }
+            for (long b = words * sizeof(ulong); b < bytes; b++)
+            {
+                hash = Mix(hash, data[b]);
+            }
+            return hash;
+        }
+        long stride = words / SampledWords;
+        for (long w = 0; w < words; w += stride)
+        {
+            hash = Mix(hash, ((ulong*)data)[w]);
+        }
+        return Mix(hash, *(ulong*)(data + bytes - sizeof(ulong)));
+    }
+
+    private static ulong Mix(ulong hash, ulong value) => (hash ^ value) * 1099511628211UL;
+}
