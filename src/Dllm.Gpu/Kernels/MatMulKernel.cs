@@ -4,23 +4,26 @@ namespace Dllm.Gpu.Kernels;
 
 /// <summary>
 /// y [rows, n] = x [rows, depth] · Wᵀ (+ bias), one thread per output element accumulating in f32 in depth
-/// order: the sum's order depends only on depth, never on the number of rows or the launch shape. Threads
-/// of a group take consecutive outputs of one row, so they share the x row.
+/// order: the sum's order depends only on depth, never on the number of rows or the launch shape.
+/// Neighbouring threads take consecutive outputs of one row, so they share the x row.
 /// </summary>
 public static class MatMulKernel
 {
-    public static void Multiply<TWeights>(Index1D index, ArrayView<float> x, TWeights w, ArrayView<float> bias, int depth, int n, ArrayView<float> y)
+    public static void Multiply<TWeights>(Index1D thread, WorkRange range, ArrayView<float> x, TWeights w, ArrayView<float> bias, int depth, int n, ArrayView<float> y)
         where TWeights : struct, IDeviceWeights
     {
-        int row = index / n;
-        int j = index - row * n;
-        long xStart = (long)row * depth;
-        long wStart = (long)j * depth;
-        float sum = 0f;
-        for (int k = 0; k < depth; k++)
+        for (int index = thread; index < range.Count; index += range.Threads)
         {
-            sum += x[xStart + k] * w.Read(wStart + k);
+            int row = index / n;
+            int j = index - row * n;
+            long xStart = (long)row * depth;
+            long wStart = (long)j * depth;
+            float sum = 0f;
+            for (int k = 0; k < depth; k++)
+            {
+                sum += x[xStart + k] * w.Read(wStart + k);
+            }
+            y[index] = bias.Length > 0 ? sum + bias[j] : sum;
         }
-        y[index] = bias.Length > 0 ? sum + bias[j] : sum;
     }
 }

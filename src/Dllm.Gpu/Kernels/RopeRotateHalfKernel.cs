@@ -3,26 +3,29 @@ using ILGPU;
 namespace Dllm.Gpu.Kernels;
 
 /// <summary>
-/// Rotate-half RoPE in place, one thread per (row, head, pair i &lt; d/2). cos and sin hold the row's
+/// Rotate-half RoPE in place, one result per (row, head, pair i &lt; d/2). cos and sin hold the row's
 /// position, gathered on the host ([rows, d/2]). Products and differences are rounded separately, as the reference writes them.
 /// </summary>
 public static class RopeRotateHalfKernel
 {
-    public static void Rotate(Index1D index, ArrayView<float> x, ArrayView<float> cos, ArrayView<float> sin, int width, int headDim)
+    public static void Rotate(Index1D thread, WorkRange range, ArrayView<float> x, ArrayView<float> cos, ArrayView<float> sin, int width, int headDim)
     {
         int half = headDim / 2;
         int pairsPerRow = width / headDim * half;
-        int row = index / pairsPerRow;
-        int pair = index - row * pairsPerRow;
-        int head = pair / half;
-        int i = pair - head * half;
-        long first = (long)row * width + head * headDim + i;
-        long table = (long)row * half + i;
-        float a = x[first];
-        float b = x[first + half];
-        float c = cos[table];
-        float s = sin[table];
-        x[first] = a * c - b * s;
-        x[first + half] = b * c + a * s;
+        for (int index = thread; index < range.Count; index += range.Threads)
+        {
+            int row = index / pairsPerRow;
+            int pair = index - row * pairsPerRow;
+            int head = pair / half;
+            int i = pair - head * half;
+            long first = (long)row * width + head * headDim + i;
+            long table = (long)row * half + i;
+            float a = x[first];
+            float b = x[first + half];
+            float c = cos[table];
+            float s = sin[table];
+            x[first] = a * c - b * s;
+            x[first + half] = b * c + a * s;
+        }
     }
 }

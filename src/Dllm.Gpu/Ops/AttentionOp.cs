@@ -13,12 +13,12 @@ namespace Dllm.Gpu.Ops;
 /// </summary>
 internal sealed class AttentionOp(Accelerator accelerator) : IDisposable
 {
-    private readonly Action<Index1D, AttentionLayout, ArrayView<int>, ArrayView<byte>, ArrayView<float>, ArrayView<float>, ArrayView<float>> _scores =
-        accelerator.LoadAutoGroupedStreamKernel<Index1D, AttentionLayout, ArrayView<int>, ArrayView<byte>, ArrayView<float>, ArrayView<float>, ArrayView<float>>(AttentionKernels.Scores);
-    private readonly Action<Index1D, AttentionLayout, ArrayView<int>, ArrayView<float>, ArrayView<float>> _softmax =
-        accelerator.LoadAutoGroupedStreamKernel<Index1D, AttentionLayout, ArrayView<int>, ArrayView<float>, ArrayView<float>>(AttentionKernels.Softmax);
-    private readonly Action<Index1D, AttentionLayout, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>> _weightedValues =
-        accelerator.LoadAutoGroupedStreamKernel<Index1D, AttentionLayout, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>>(AttentionKernels.WeightedValues);
+    private readonly Action<Index1D, WorkRange, AttentionLayout, ArrayView<int>, ArrayView<byte>, ArrayView<float>, ArrayView<float>, ArrayView<float>> _scores =
+        accelerator.LoadAutoGroupedStreamKernel<Index1D, WorkRange, AttentionLayout, ArrayView<int>, ArrayView<byte>, ArrayView<float>, ArrayView<float>, ArrayView<float>>(AttentionKernels.Scores);
+    private readonly Action<Index1D, WorkRange, AttentionLayout, ArrayView<int>, ArrayView<float>, ArrayView<float>> _softmax =
+        accelerator.LoadAutoGroupedStreamKernel<Index1D, WorkRange, AttentionLayout, ArrayView<int>, ArrayView<float>, ArrayView<float>>(AttentionKernels.Softmax);
+    private readonly Action<Index1D, WorkRange, AttentionLayout, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>> _weightedValues =
+        accelerator.LoadAutoGroupedStreamKernel<Index1D, WorkRange, AttentionLayout, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>>(AttentionKernels.WeightedValues);
     private readonly DeviceBuffer<float> _q = new(accelerator);
     private readonly DeviceBuffer<float> _k = new(accelerator);
     private readonly DeviceBuffer<float> _v = new(accelerator);
@@ -51,13 +51,15 @@ internal sealed class AttentionOp(Accelerator accelerator) : IDisposable
         var layout = new AttentionLayout(shape.NumHeads, shape.NumHeads / shape.NumKvHeads, shape.HeadDim, longest, 1f / MathF.Sqrt(shape.HeadDim));
         ArrayView<int> rows = _rows.Upload(CollectionsMarshal.AsSpan(_hostRows));
         ArrayView<byte> masks = _masks.Upload(CollectionsMarshal.AsSpan(_hostMasks));
-        int tasks = Launches.Count((long)workRows * shape.NumHeads, "Attention heads");
-        ArrayView<float> scores = _scoreBuffer.View((long)tasks * longest);
-        ArrayView<float> sums = _sums.View(tasks);
+        var tasks = WorkRange.For((long)workRows * shape.NumHeads, accelerator.MaxNumThreads, "Attention heads");
+        var scoreRange = WorkRange.For((long)tasks.Count * longest, accelerator.MaxNumThreads, "Attention scores");
+        var outputRange = WorkRange.For((long)tasks.Count * shape.HeadDim, accelerator.MaxNumThreads, "Attention outputs");
+        ArrayView<float> scores = _scoreBuffer.View(scoreRange.Count);
+        ArrayView<float> sums = _sums.View(tasks.Count);
         ArrayView<float> result = _output.View(output.Length);
-        _scores(Launches.Count((long)tasks * longest, "Attention scores"), layout, rows, masks, _q.Upload(q), _k.Upload(k), scores);
-        _softmax(tasks, layout, rows, scores, sums);
-        _weightedValues(Launches.Count((long)tasks * shape.HeadDim, "Attention outputs"), layout, rows, scores, sums, _v.Upload(v), result);
+        _scores(scoreRange.Threads, scoreRange, layout, rows, masks, _q.Upload(q), _k.Upload(k), scores);
+        _softmax(tasks.Threads, tasks, layout, rows, scores, sums);
+        _weightedValues(outputRange.Threads, outputRange, layout, rows, scores, sums, _v.Upload(v), result);
         accelerator.Synchronize();
         foreach (SequenceSlice sequence in sequences)
         {

@@ -7,32 +7,32 @@ namespace Dllm.Gpu.Ops;
 /// <summary>SwiGLU and the residual add; see <see cref="ElementwiseKernels"/>.</summary>
 internal sealed class ElementwiseOp(Accelerator accelerator) : IDisposable
 {
-    private readonly Action<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>> _swiGlu =
-        accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>>(ElementwiseKernels.SwiGlu);
-    private readonly Action<Index1D, ArrayView<float>, ArrayView<float>> _add =
-        accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<float>, ArrayView<float>>(ElementwiseKernels.Add);
+    private readonly Action<Index1D, WorkRange, ArrayView<float>, ArrayView<float>, ArrayView<float>> _swiGlu =
+        accelerator.LoadAutoGroupedStreamKernel<Index1D, WorkRange, ArrayView<float>, ArrayView<float>, ArrayView<float>>(ElementwiseKernels.SwiGlu);
+    private readonly Action<Index1D, WorkRange, ArrayView<float>, ArrayView<float>> _add =
+        accelerator.LoadAutoGroupedStreamKernel<Index1D, WorkRange, ArrayView<float>, ArrayView<float>>(ElementwiseKernels.Add);
     private readonly DeviceBuffer<float> _a = new(accelerator);
     private readonly DeviceBuffer<float> _b = new(accelerator);
     private readonly DeviceBuffer<float> _y = new(accelerator);
 
     public void SwiGlu(ReadOnlySpan<float> gate, ReadOnlySpan<float> up, Span<float> y)
     {
-        int count = SameLength(gate.Length, up.Length, y.Length);
-        ArrayView<float> output = _y.View(count);
-        if (count > 0)
+        var range = Range(gate.Length, up.Length, y.Length);
+        ArrayView<float> output = _y.View(range.Count);
+        if (range.Count > 0)
         {
-            _swiGlu(count, _a.Upload(gate[..count]), _b.Upload(up[..count]), output);
+            _swiGlu(range.Threads, range, _a.Upload(gate[..range.Count]), _b.Upload(up[..range.Count]), output);
         }
-        Download.Into(accelerator, output, y[..count]);
+        Download.Into(accelerator, output, y[..range.Count]);
     }
 
     public void Add(Span<float> x, ReadOnlySpan<float> delta)
     {
-        int count = SameLength(x.Length, delta.Length, x.Length);
+        var range = Range(x.Length, delta.Length, x.Length);
         ArrayView<float> device = _a.Upload(x);
-        if (count > 0)
+        if (range.Count > 0)
         {
-            _add(count, device, _b.Upload(delta[..count]));
+            _add(range.Threads, range, device, _b.Upload(delta));
         }
         Download.Into(accelerator, device, x);
     }
@@ -44,6 +44,8 @@ internal sealed class ElementwiseOp(Accelerator accelerator) : IDisposable
         _y.Dispose();
     }
 
-    private static int SameLength(int a, int b, int output) =>
-        a == b && output >= a ? a : throw new ArgumentException($"Elementwise lengths disagree: {a} and {b} into {output}.");
+    private WorkRange Range(int a, int b, int output) =>
+        a == b && output >= a
+            ? WorkRange.For(a, accelerator.MaxNumThreads, "Elementwise")
+            : throw new ArgumentException($"Elementwise lengths disagree: {a} and {b} into {output}.");
 }

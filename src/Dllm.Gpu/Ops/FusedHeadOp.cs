@@ -15,12 +15,12 @@ internal sealed class FusedHeadOp(Accelerator accelerator, RmsNormOp rmsNorm, Ma
     /// <summary>Rows per pass over the head weights: bounds device scratch (64 × 126k logits and their double terms ≈ 97 MiB).</summary>
     public const int ChunkRows = 64;
 
-    private readonly Action<Index1D, ArrayView<float>, int, ArrayView<int>> _top2 =
-        accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<float>, int, ArrayView<int>>(RowStatisticsKernels.Top2);
-    private readonly Action<Index1D, ArrayView<float>, int, ArrayView<int>, ArrayView<double>> _expTerms =
-        accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<float>, int, ArrayView<int>, ArrayView<double>>(RowStatisticsKernels.ExpTerms);
-    private readonly Action<Index1D, ArrayView<float>, int, ArrayView<int>, ArrayView<double>, ArrayView<float>> _finish =
-        accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<float>, int, ArrayView<int>, ArrayView<double>, ArrayView<float>>(RowStatisticsKernels.Finish);
+    private readonly Action<Index1D, WorkRange, ArrayView<float>, int, ArrayView<int>> _top2 =
+        accelerator.LoadAutoGroupedStreamKernel<Index1D, WorkRange, ArrayView<float>, int, ArrayView<int>>(RowStatisticsKernels.Top2);
+    private readonly Action<Index1D, WorkRange, ArrayView<float>, int, ArrayView<int>, ArrayView<double>> _expTerms =
+        accelerator.LoadAutoGroupedStreamKernel<Index1D, WorkRange, ArrayView<float>, int, ArrayView<int>, ArrayView<double>>(RowStatisticsKernels.ExpTerms);
+    private readonly Action<Index1D, WorkRange, ArrayView<float>, int, ArrayView<int>, ArrayView<double>, ArrayView<float>> _finish =
+        accelerator.LoadAutoGroupedStreamKernel<Index1D, WorkRange, ArrayView<float>, int, ArrayView<int>, ArrayView<double>, ArrayView<float>>(RowStatisticsKernels.Finish);
     private readonly DeviceBuffer<float> _hidden = new(accelerator);
     private readonly DeviceBuffer<float> _normWeight = new(accelerator);
     private readonly DeviceBuffer<float> _normed = new(accelerator);
@@ -62,9 +62,11 @@ internal sealed class FusedHeadOp(Accelerator accelerator, RmsNormOp rmsNorm, Ma
             ArrayView<float> values = _values.View(3L * count);
             rmsNorm.Launch(_hidden.Upload(hidden.Slice(r0 * width, count * width)), weight, eps, count, normed);
             matMul.Launch(normed, head, ArrayView<float>.Empty, count, rowLogits);
-            _top2(count, rowLogits, vocabulary, top);
-            _expTerms(Launches.Count(chunkLogits, "FusedHead logits"), rowLogits, vocabulary, top, terms);
-            _finish(count, rowLogits, vocabulary, top, terms, values);
+            var rowRange = WorkRange.For(count, accelerator.MaxNumThreads, "FusedHead rows");
+            var logitRange = WorkRange.For(chunkLogits, accelerator.MaxNumThreads, "FusedHead logits");
+            _top2(rowRange.Threads, rowRange, rowLogits, vocabulary, top);
+            _expTerms(logitRange.Threads, logitRange, rowLogits, vocabulary, top, terms);
+            _finish(rowRange.Threads, rowRange, rowLogits, vocabulary, top, terms, values);
             Download.Into(accelerator, top, _hostTop.AsSpan(0, 2 * count));
             Download.Into(accelerator, values, _hostValues.AsSpan(0, 3 * count));
             if (!logits.IsEmpty)

@@ -8,10 +8,10 @@ namespace Dllm.Gpu.Ops;
 /// <summary>y = x · Wᵀ (+ bias) with W resident on the device; see <see cref="MatMulKernel"/>.</summary>
 internal sealed class MatMulOp(Accelerator accelerator) : IDisposable
 {
-    private readonly Action<Index1D, ArrayView<float>, F32DeviceWeights, ArrayView<float>, int, int, ArrayView<float>> _f32 =
-        accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<float>, F32DeviceWeights, ArrayView<float>, int, int, ArrayView<float>>(MatMulKernel.Multiply);
-    private readonly Action<Index1D, ArrayView<float>, Bf16DeviceWeights, ArrayView<float>, int, int, ArrayView<float>> _bf16 =
-        accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<float>, Bf16DeviceWeights, ArrayView<float>, int, int, ArrayView<float>>(MatMulKernel.Multiply);
+    private readonly Action<Index1D, WorkRange, ArrayView<float>, F32DeviceWeights, ArrayView<float>, int, int, ArrayView<float>> _f32 =
+        accelerator.LoadAutoGroupedStreamKernel<Index1D, WorkRange, ArrayView<float>, F32DeviceWeights, ArrayView<float>, int, int, ArrayView<float>>(MatMulKernel.Multiply);
+    private readonly Action<Index1D, WorkRange, ArrayView<float>, Bf16DeviceWeights, ArrayView<float>, int, int, ArrayView<float>> _bf16 =
+        accelerator.LoadAutoGroupedStreamKernel<Index1D, WorkRange, ArrayView<float>, Bf16DeviceWeights, ArrayView<float>, int, int, ArrayView<float>>(MatMulKernel.Multiply);
     private readonly DeviceBuffer<float> _x = new(accelerator);
     private readonly DeviceBuffer<float> _bias = new(accelerator);
     private readonly DeviceBuffer<float> _y = new(accelerator);
@@ -37,18 +37,18 @@ internal sealed class MatMulOp(Accelerator accelerator) : IDisposable
     /// <summary>Enqueues y [rows, w.Rows] = x [rows, w.Cols] · Wᵀ (+ bias when not empty) on device data.</summary>
     public void Launch(ArrayView<float> x, DeviceMatrix w, ArrayView<float> bias, int rows, ArrayView<float> y)
     {
-        int count = Launches.Count((long)rows * w.Rows, "MatMul outputs");
-        if (count == 0)
+        var range = WorkRange.For((long)rows * w.Rows, accelerator.MaxNumThreads, "MatMul outputs");
+        if (range.Count == 0)
         {
             return;
         }
         if (w.Type == WeightType.F32)
         {
-            _f32(count, x, w.F32, bias, w.Cols, w.Rows, y);
+            _f32(range.Threads, range, x, w.F32, bias, w.Cols, w.Rows, y);
         }
         else
         {
-            _bf16(count, x, w.Bf16, bias, w.Cols, w.Rows, y);
+            _bf16(range.Threads, range, x, w.Bf16, bias, w.Cols, w.Rows, y);
         }
     }
 

@@ -7,10 +7,10 @@ namespace Dllm.Gpu.Ops;
 /// <summary>RMSNorm over rows; see <see cref="RmsNormKernels"/>.</summary>
 internal sealed class RmsNormOp(Accelerator accelerator) : IDisposable
 {
-    private readonly Action<Index1D, ArrayView<float>, int, float, ArrayView<float>> _inverseRms =
-        accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<float>, int, float, ArrayView<float>>(RmsNormKernels.InverseRms);
-    private readonly Action<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>> _scale =
-        accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>>(RmsNormKernels.Scale);
+    private readonly Action<Index1D, WorkRange, ArrayView<float>, int, float, ArrayView<float>> _inverseRms =
+        accelerator.LoadAutoGroupedStreamKernel<Index1D, WorkRange, ArrayView<float>, int, float, ArrayView<float>>(RmsNormKernels.InverseRms);
+    private readonly Action<Index1D, WorkRange, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>> _scale =
+        accelerator.LoadAutoGroupedStreamKernel<Index1D, WorkRange, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>>(RmsNormKernels.Scale);
     private readonly DeviceBuffer<float> _x = new(accelerator);
     private readonly DeviceBuffer<float> _weight = new(accelerator);
     private readonly DeviceBuffer<float> _rowScale = new(accelerator);
@@ -31,14 +31,15 @@ internal sealed class RmsNormOp(Accelerator accelerator) : IDisposable
     public void Launch(ArrayView<float> x, ArrayView<float> weight, float eps, int rows, ArrayView<float> y)
     {
         int columns = (int)weight.Length;
-        int count = Launches.Count((long)rows * columns, "RmsNorm elements");
-        if (count == 0)
+        var elements = WorkRange.For((long)rows * columns, accelerator.MaxNumThreads, "RmsNorm elements");
+        if (elements.Count == 0)
         {
             return;
         }
+        var rowRange = WorkRange.For(rows, accelerator.MaxNumThreads, "RmsNorm rows");
         ArrayView<float> inverseRms = _rowScale.View(rows);
-        _inverseRms(rows, x, columns, eps, inverseRms);
-        _scale(count, x, weight, inverseRms, y);
+        _inverseRms(rowRange.Threads, rowRange, x, columns, eps, inverseRms);
+        _scale(elements.Threads, elements, x, weight, inverseRms, y);
     }
 
     public void Dispose()

@@ -8,8 +8,8 @@ namespace Dllm.Gpu.Ops;
 /// <summary>Rotate-half RoPE: the rows' cos and sin are gathered from the table on the host (rows · d floats), then rotated on the device.</summary>
 internal sealed class RopeRotateHalfOp(Accelerator accelerator) : IDisposable
 {
-    private readonly Action<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, int, int> _rotate =
-        accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, int, int>(RopeRotateHalfKernel.Rotate);
+    private readonly Action<Index1D, WorkRange, ArrayView<float>, ArrayView<float>, ArrayView<float>, int, int> _rotate =
+        accelerator.LoadAutoGroupedStreamKernel<Index1D, WorkRange, ArrayView<float>, ArrayView<float>, ArrayView<float>, int, int>(RopeRotateHalfKernel.Rotate);
     private readonly DeviceBuffer<float> _x = new(accelerator);
     private readonly DeviceBuffer<float> _cos = new(accelerator);
     private readonly DeviceBuffer<float> _sin = new(accelerator);
@@ -39,11 +39,11 @@ internal sealed class RopeRotateHalfOp(Accelerator accelerator) : IDisposable
             table.Cos(positions[r]).CopyTo(_hostCos.AsSpan(r * half, half));
             table.Sin(positions[r]).CopyTo(_hostSin.AsSpan(r * half, half));
         }
-        int count = Launches.Count((long)rows * (width / 2), "RoPE pairs");
+        var range = WorkRange.For((long)rows * (width / 2), accelerator.MaxNumThreads, "RoPE pairs");
         ArrayView<float> device = _x.Upload(x);
-        if (count > 0)
+        if (range.Count > 0)
         {
-            _rotate(count, device, _cos.Upload(_hostCos.AsSpan(0, rows * half)), _sin.Upload(_hostSin.AsSpan(0, rows * half)), width, table.HeadDim);
+            _rotate(range.Threads, range, device, _cos.Upload(_hostCos.AsSpan(0, rows * half)), _sin.Upload(_hostSin.AsSpan(0, rows * half)), width, table.HeadDim);
         }
         Download.Into(accelerator, device, x);
     }
