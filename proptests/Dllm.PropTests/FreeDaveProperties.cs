@@ -5,6 +5,7 @@ using Dllm.Decoding.Rules;
 using Dllm.Models;
 using Dllm.PropTests.Arbitraries;
 using Dllm.PropTests.Decoding;
+using Dllm.PropTests.Kernels;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -16,13 +17,17 @@ namespace Dllm.PropTests;
 /// LLaDA and Dream settings, draft counts 1 … B + 1 and both draft modes, it reproduces static
 /// decoding token for token, only ever commits states of the static trajectory (in order), never
 /// makes more calls than static (exactly as many with one draft), and makes exactly the number of
-/// calls the static trajectory predicts.
+/// calls the static trajectory predicts. The first claim runs on the ILGPU kernels too (ILGPU's CPU accelerator, fewer cases).
 /// </summary>
 public sealed class FreeDaveProperties
 {
     [Property(MaxTest = 120)]
     public Property FreeDave_reproduces_static_decoding_along_the_static_trajectory() =>
         Prop.ForAll(DecodeCase.Arbitrary, c => DraftingClaims.ReproducesStatic(c, policy: null));
+
+    [Property(MaxTest = 30)]
+    public Property On_the_ILGPU_kernels_FreeDave_reproduces_static_decoding_along_the_static_trajectory() =>
+        Prop.ForAll(DecodeCase.Arbitrary, c => DraftingClaims.ReproducesStatic(c, policy: null, () => IlgpuBackendSet.Open(1)));
 
     [Property(MaxTest = 120)]
     public Property FreeDave_never_calls_more_than_static_and_one_draft_makes_exactly_the_static_calls() =>

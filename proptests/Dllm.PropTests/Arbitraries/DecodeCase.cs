@@ -3,6 +3,7 @@ using Dllm.Cpu;
 using Dllm.Decoding;
 using Dllm.Decoding.Decoders;
 using Dllm.Decoding.Rules;
+using Dllm.Kernels;
 using Dllm.Models;
 using FsCheck;
 using FsCheck.Fluent;
@@ -35,10 +36,13 @@ public sealed record DecodeCase(
         return dreamRule;
     }
 
-    /// <summary>Builds the model on the CPU backend and runs <paramref name="body"/> with it, the rule and the start state.</summary>
-    public Property WithModel(Func<IDenoiser, IDecodingRule, DenoiseState, Property> body)
+    /// <summary>
+    /// Builds the model on the CPU backend (or on the backend <paramref name="openBackend"/> returns) and runs
+    /// <paramref name="body"/> with it, the rule and the start state.
+    /// </summary>
+    public Property WithModel(Func<IDenoiser, IDecodingRule, DenoiseState, Property> body, Func<IBackend>? openBackend = null)
     {
-        using var backend = new CpuBackend(CpuPaths.Best, threads: 2);
+        using IBackend backend = openBackend?.Invoke() ?? new CpuBackend(CpuPaths.Best, threads: 2);
         using DiffusionModel model = Model.Build(backend);
         var denoiser = new ModelDenoiser(model);
         IDecodingRule rule = Rule(denoiser, out DenoiseState start);

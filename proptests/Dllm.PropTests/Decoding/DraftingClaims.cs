@@ -1,4 +1,5 @@
 using Dllm.Decoding.Drafting;
+using Dllm.Kernels;
 using Dllm.PropTests.Arbitraries;
 using FsCheck;
 using FsCheck.Fluent;
@@ -8,10 +9,11 @@ namespace Dllm.PropTests.Decoding;
 /// <summary>What FreeDave promises with any draft policy (specs/freedave.md G1, G2), as clauses over one random decode.</summary>
 public static class DraftingClaims
 {
-    /// <summary>G1: static's output, every committed state a static state, in order.</summary>
-    public static Property ReproducesStatic(DecodeCase c, IDraftPolicy? policy) =>
-        c.WithModel((model, rule, start) =>
-            RecordedDecode.FreeDave(model, rule, start, c.Drafts, c.Tree, policy).Reproduces(RecordedDecode.Static(model, rule, start)));
+    /// <summary>G1: static's output, every committed state a static state, in order (on the CPU backend unless <paramref name="openBackend"/> is given).</summary>
+    public static Property ReproducesStatic(DecodeCase c, IDraftPolicy? policy, Func<IBackend>? openBackend = null) =>
+        c.WithModel(
+            (model, rule, start) => RecordedDecode.FreeDave(model, rule, start, c.Drafts, c.Tree, policy).Reproduces(RecordedDecode.Static(model, rule, start)),
+            openBackend);
 
     /// <summary>G2: never more calls than static, and with one draft exactly static's calls, input for input.</summary>
     public static Property CallsAtMostStatic(DecodeCase c, IDraftPolicy? policy) =>

@@ -6,7 +6,7 @@ namespace Dllm.PropTests.Kernels;
 /// One CPU backend per supported path and thread count (1 and 2), shared by the properties of a class
 /// (a class fixture: xunit runs a class's tests one at a time, and a backend serves one caller at a time).
 /// </summary>
-public sealed class CpuBackendSet : IDisposable
+public sealed class CpuBackendSet : IBackendSet, IDisposable
 {
     public static readonly int[] ThreadCounts = [1, 2];
 
@@ -24,6 +24,9 @@ public sealed class CpuBackendSet : IDisposable
     }
 
     public static IReadOnlyList<CpuPath> Paths => CpuPaths.Supported;
+
+    public IReadOnlyList<BackendGroup> Groups => [.. Paths.Select(path => new BackendGroup(
+        path.ToString(), [.. ThreadCounts.Select(threads => new BackendVariant($"{threads} thread(s)", Get(path, threads)))]))];
 
     public CpuBackend Get(CpuPath path, int threads) => _backends[(path, threads)];
 
