@@ -67,6 +67,9 @@ public sealed class IlgpuBackend : IBackend
     /// <summary>Device memory in bytes, as the driver reports it.</summary>
     public long DeviceMemoryBytes => _accelerator.MemorySize;
 
+    /// <summary>Throws <see cref="GpuDeviceUnavailableException"/> when <paramref name="estimate"/> exceeds the device memory.</summary>
+    public void EnsureFits(GpuMemoryEstimate estimate) => estimate.EnsureFits(DeviceMemoryBytes, $"{Name} ({_accelerator.Name})");
+
     /// <summary>Bytes of weights uploaded so far.</summary>
     public long ResidentWeightBytes => _weights.ResidentBytes;
 
