@@ -21,7 +21,7 @@ internal sealed class ElementwiseOp(Accelerator accelerator) : IDisposable
         ArrayView<float> output = _y.View(range.Count);
         if (range.Count > 0)
         {
-            _swiGlu(range.Threads, range, _a.Upload(gate[..range.Count]), _b.Upload(up[..range.Count]), output);
+            _swiGlu(range.Threads, range, _a.Upload(gate), _b.Upload(up), output);
         }
         Download.Into(accelerator, output, y[..range.Count]);
     }
