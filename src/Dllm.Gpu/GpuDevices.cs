@@ -20,11 +20,19 @@ public sealed class GpuDevices : IDisposable
     /// </param>
     public GpuDevices(CPUDevice? cpuAccelerator = null)
     {
-        _context = Context.Create(builder => builder
-            .Cuda()
-            .OpenCL()
-            .CPU(cpuAccelerator ?? CPUDevice.Default)
-            .EnableAlgorithms());
+        try
+        {
+            _context = Context.Create(builder => builder
+                .Cuda()
+                .OpenCL()
+                .CPU(cpuAccelerator ?? CPUDevice.Default)
+                .EnableAlgorithms());
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A driver that is installed but broken can fail device enumeration itself.
+            throw new GpuDeviceUnavailableException($"ILGPU could not enumerate the devices (a CUDA or OpenCL driver failed): {e.Message}", e);
+        }
         Devices = [.. Describe(GpuDeviceKind.Cuda), .. Describe(GpuDeviceKind.OpenCL), .. Describe(GpuDeviceKind.CpuAccelerator)];
     }
 
