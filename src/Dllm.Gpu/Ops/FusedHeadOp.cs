@@ -12,8 +12,7 @@ namespace Dllm.Gpu.Ops;
 /// </summary>
 internal sealed class FusedHeadOp(Accelerator accelerator, RmsNormOp rmsNorm, MatMulOp matMul) : IDisposable
 {
-    /// <summary>Rows per pass over the head weights: bounds device scratch (64 × 126k logits and their double terms ≈ 97 MiB).</summary>
-    public const int ChunkRows = 64;
+    public const int ChunkRows = FusedHeadChunk.Rows;
 
     private readonly Action<Index1D, WorkRange, ArrayView<float>, int, ArrayView<int>> _top2 =
         accelerator.LoadAutoGroupedStreamKernel<Index1D, WorkRange, ArrayView<float>, int, ArrayView<int>>(RowStatisticsKernels.Top2);

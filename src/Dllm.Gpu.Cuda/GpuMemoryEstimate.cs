@@ -1,11 +1,10 @@
 using Dllm.Core.Config;
-using Dllm.Gpu.Ops;
 using Dllm.Kernels;
 
 namespace Dllm.Gpu;
 
 /// <summary>
-/// Device memory a model needs on <see cref="IlgpuBackend"/>, worked out from its config before anything is
+/// Device memory a model needs on the GPU backends (IlgpuBackend, PtxBackend: the same ops and buffers), worked out from its config before anything is
 /// loaded: the weight matrices the backend keeps resident (in their checkpoint dtype), and the activation
 /// scratch its ops grow to for a forward pass over <c>rows</c> token rows whose longest sequence is
 /// <c>longest</c> rows (phase 1: every op keeps its own buffers, so their peaks add up).
@@ -24,7 +23,7 @@ public sealed record GpuMemoryEstimate(long WeightBytes, long ActivationBytes)
 
         long r = rows;
         long widest = Math.Max(Math.Max(d, f), queryWidth);
-        long chunk = Math.Min(r, FusedHeadOp.ChunkRows);
+        long chunk = Math.Min(r, FusedHeadChunk.Rows);
         long floats =
             r * d                                                          // embedding output
             + 2 * r * d + r                                                // norm input, output, row scales

@@ -9,7 +9,7 @@ namespace Dllm.Gpu;
 /// model lives) by <see cref="SampledWords"/> evenly spaced 8-byte words plus the first and last, which
 /// keeps the per-call check far below the cost of a forward pass.
 /// </summary>
-internal static unsafe class WeightFingerprint
+public static unsafe class WeightFingerprint
 {
     public const long WholeHashBytes = 4L << 20;
     public const long SampledWords = 4096;
