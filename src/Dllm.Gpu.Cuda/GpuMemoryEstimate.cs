@@ -4,8 +4,8 @@ using Dllm.Kernels;
 namespace Dllm.Gpu;
 
 /// <summary>
-/// Device memory a model needs on the GPU backends (IlgpuBackend, PtxBackend: the same ops and buffers), worked out from its config before anything is
-/// loaded: the weight matrices the backend keeps resident (in their checkpoint dtype), and the activation
+/// Device memory a model needs on the GPU backends (IlgpuBackend and PtxBackend keep the same buffers),
+/// worked out from its config before anything is loaded: the weight matrices the backend keeps resident (in their checkpoint dtype), and the activation
 /// scratch its ops grow to for a forward pass over <c>rows</c> token rows whose longest sequence is
 /// <c>longest</c> rows (phase 1: every op keeps its own buffers, so their peaks add up).
 /// </summary>

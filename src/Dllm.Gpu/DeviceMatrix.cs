@@ -6,7 +6,7 @@ using ILGPU.Runtime;
 namespace Dllm.Gpu;
 
 /// <summary>A weight matrix uploaded to the device in its own storage type: f32 stays f32, bf16 stays bf16.</summary>
-internal sealed unsafe class DeviceMatrix : IDisposable
+internal sealed unsafe class DeviceMatrix : IResidentMatrix
 {
     private readonly MemoryBuffer1D<float, Stride1D.Dense>? _f32;  // [Rows · Cols]
     private readonly MemoryBuffer1D<ushort, Stride1D.Dense>? _bf16; // [Rows · Cols]

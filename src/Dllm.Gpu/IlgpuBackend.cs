@@ -16,7 +16,7 @@ public sealed class IlgpuBackend : IBackend
 {
     private readonly Accelerator _accelerator;
     private readonly GpuDevices? _ownedDevices;
-    private readonly DeviceWeightCache _weights;
+    private readonly ResidentWeightCache<DeviceMatrix> _weights;
     private readonly EmbeddingOp _embedding;
     private readonly RmsNormOp _rmsNorm;
     private readonly MatMulOp _matMul;
@@ -36,7 +36,7 @@ public sealed class IlgpuBackend : IBackend
         _accelerator = accelerator;
         _ownedDevices = ownedDevices;
         Name = $"ilgpu/{accelerator.AcceleratorType}";
-        _weights = new DeviceWeightCache(accelerator);
+        _weights = new ResidentWeightCache<DeviceMatrix>((matrix, fingerprint) => new DeviceMatrix(accelerator, matrix, fingerprint));
         _embedding = new EmbeddingOp(accelerator);
         _rmsNorm = new RmsNormOp(accelerator);
         _matMul = new MatMulOp(accelerator);

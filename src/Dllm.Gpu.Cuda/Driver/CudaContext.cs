@@ -87,16 +87,19 @@ public sealed unsafe class CudaContext : IDisposable
     {
         fixed (T* data = source)
         {
-            CudaDriver.Check(CudaApi.MemcpyHtoD(destination, data, (nuint)(source.Length * sizeof(T))), "copy to the device");
+            CopyToDevice(data, (long)source.Length * sizeof(T), destination);
         }
     }
+
+    public static void CopyToDevice(void* source, long bytes, ulong destination) =>
+        CudaDriver.Check(CudaApi.MemcpyHtoD(destination, source, (nuint)bytes), "copy to the device");
 
     /// <summary>Copies once every launch before it has finished (copies on the default stream wait for it).</summary>
     public static void CopyToHost<T>(ulong source, Span<T> destination) where T : unmanaged
     {
         fixed (T* data = destination)
         {
-            CudaDriver.Check(CudaApi.MemcpyDtoH(data, source, (nuint)(destination.Length * sizeof(T))), "copy from the device");
+            CudaDriver.Check(CudaApi.MemcpyDtoH(data, source, (nuint)((long)destination.Length * sizeof(T))), "copy from the device");
         }
     }
 

@@ -9,11 +9,11 @@ namespace Dllm.Gpu.Kernels;
 /// the mask forbids the key), softmax (one thread per query and head: max, then e^(s − max) and their sum
 /// in key order), and the weighted values (one thread per output element: Σ p·v in key order, divided by
 /// the sum; zeros for a query that may see no key). Each work row w is described by
-/// rows[4w..4w+4) = (packed row, sequence start, sequence length, offset of its mask row or −1).
+/// rows[4w..4w+4) as <see cref="AttentionWorkRows"/> lists them.
 /// </summary>
 public static class AttentionKernels
 {
-    public const int RowFields = 4;
+    private const int RowFields = AttentionWorkRows.Fields;
 
     public static void Scores(
         Index1D thread, WorkRange range, AttentionLayout layout, ArrayView<int> rows, ArrayView<byte> masks,

@@ -1,5 +1,4 @@
 using Dllm.Kernels;
-using ILGPU.Runtime;
 
 namespace Dllm.Gpu;
 
@@ -8,18 +7,20 @@ namespace Dllm.Gpu;
 /// life. Keyed by address, dtype and shape, and checked against a <see cref="WeightFingerprint"/> on
 /// every use: a matrix whose memory now holds other values is uploaded again.
 /// </summary>
-internal sealed class DeviceWeightCache(Accelerator accelerator) : IDisposable
+/// <param name="upload">Copies a matrix to the device, given its fingerprint.</param>
+public sealed class ResidentWeightCache<TMatrix>(Func<WeightMatrix, ulong, TMatrix> upload) : IDisposable
+    where TMatrix : class, IResidentMatrix
 {
-    private readonly Dictionary<(nint Data, WeightType Type, int Rows, int Cols), DeviceMatrix> _matrices = [];
+    private readonly Dictionary<(nint Data, WeightType Type, int Rows, int Cols), TMatrix> _matrices = [];
 
     /// <summary>Bytes of weights resident on the device.</summary>
     public long ResidentBytes { get; private set; }
 
-    public DeviceMatrix Get(WeightMatrix matrix)
+    public TMatrix Get(WeightMatrix matrix)
     {
         var key = (matrix.Data, matrix.Type, matrix.Rows, matrix.Cols);
         ulong fingerprint = WeightFingerprint.Of(matrix);
-        if (_matrices.TryGetValue(key, out DeviceMatrix? cached))
+        if (_matrices.TryGetValue(key, out TMatrix? cached))
         {
             if (cached.Fingerprint == fingerprint)
             {
@@ -27,7 +28,7 @@ internal sealed class DeviceWeightCache(Accelerator accelerator) : IDisposable
             }
             Remove(key, cached);
         }
-        var uploaded = new DeviceMatrix(accelerator, matrix, fingerprint);
+        TMatrix uploaded = upload(matrix, fingerprint);
         _matrices[key] = uploaded;
         ResidentBytes += uploaded.Bytes;
         return uploaded;
@@ -44,7 +45,7 @@ internal sealed class DeviceWeightCache(Accelerator accelerator) : IDisposable
 
     public void Dispose() => Clear();
 
-    private void Remove((nint, WeightType, int, int) key, DeviceMatrix matrix)
+    private void Remove((nint, WeightType, int, int) key, TMatrix matrix)
     {
         _matrices.Remove(key);
         ResidentBytes -= matrix.Bytes;

@@ -1,0 +1,59 @@
+using Dllm.Gpu.Cuda.Ptx;
+using Dllm.Gpu.Kernels;
+
+namespace Dllm.Gpu.Cuda.Driver;
+
+/// <summary>
+/// One precompiled kernel loaded into a context. ILGPU compiled it as an implicitly grouped kernel, so a
+/// launch passes the thread count first and the kernel returns from threads past it; the kernels are
+/// grid-stride loops over a <see cref="WorkRange"/>, which comes next. <see cref="Start"/> fills both.
+/// </summary>
+public sealed unsafe class CudaKernel : IDisposable
+{
+    private const uint BlockThreads = 256;
+
+    private readonly nint _module;
+    private readonly nint _function;
+    private readonly KernelArguments _arguments;
+
+    public CudaKernel(string name, string ptx)
+    {
+        Name = name;
+        Entry = PtxEntry.Parse(ptx);
+        _arguments = new KernelArguments(this);
+        byte[] image = [.. System.Text.Encoding.UTF8.GetBytes(ptx), 0];
+        fixed (byte* data = image)
+        {
+            CudaDriver.Check(CudaApi.ModuleLoadData(out _module, data), $"load the PTX of kernel {name}");
+        }
+        byte[] entry = [.. System.Text.Encoding.UTF8.GetBytes(Entry.Name), 0];
+        fixed (byte* data = entry)
+        {
+            CudaDriver.Check(CudaApi.ModuleGetFunction(out _function, _module, data), $"find entry {Entry.Name} of kernel {name}");
+        }
+    }
+
+    public string Name { get; }
+    public PtxEntry Entry { get; }
+
+    /// <summary>The arguments of a launch over <paramref name="range"/>, with its thread count and range filled in.</summary>
+    public KernelArguments Start(WorkRange range) => _arguments.Reset().Add(range.Threads).Add(range);
+
+    internal void Launch(int threads, ReadOnlySpan<int> sizes, byte* data, int slot)
+    {
+        if (!sizes.SequenceEqual(Entry.ParameterSizes.ToArray()))
+        {
+            throw new InvalidOperationException(
+                $"Kernel {Name} takes parameters of {string.Join(", ", Entry.ParameterSizes)} bytes; the launch passed {string.Join(", ", sizes.ToArray())}.");
+        }
+        void** parameters = stackalloc void*[sizes.Length];
+        for (int i = 0; i < sizes.Length; i++)
+        {
+            parameters[i] = data + i * slot;
+        }
+        uint grid = (uint)((threads + BlockThreads - 1) / BlockThreads);
+        CudaDriver.Check(CudaApi.LaunchKernel(_function, grid, 1, 1, BlockThreads, 1, 1, 0, 0, parameters, null), $"launch kernel {Name}");
+    }
+
+    public void Dispose() => CudaApi.ModuleUnload(_module);
+}

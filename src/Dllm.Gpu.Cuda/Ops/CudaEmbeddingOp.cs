@@ -1,0 +1,40 @@
+using Dllm.Gpu.Cuda.Driver;
+using Dllm.Gpu.Kernels;
+
+namespace Dllm.Gpu.Cuda.Ops;
+
+/// <summary>Row gather from a device-resident table (kernels embedding_f32, embedding_bf16); ids are checked on the host first.</summary>
+internal sealed class CudaEmbeddingOp(CudaContext context, CudaKernels kernels) : IDisposable
+{
+    private readonly CudaBuffer<int> _ids = new(context);
+    private readonly CudaBuffer<float> _output = new(context);
+
+    public void Run(CudaMatrix table, ReadOnlySpan<int> ids, Span<float> output)
+    {
+        foreach (int id in ids)
+        {
+            if ((uint)id >= (uint)table.Rows)
+            {
+                throw new ArgumentOutOfRangeException(nameof(ids), $"Token id {id} is outside the embedding table ({table.Rows} rows).");
+            }
+        }
+        long total = (long)ids.Length * table.Cols;
+        if (output.Length < total)
+        {
+            throw new ArgumentException($"Output has {output.Length} floats, need {ids.Length} x {table.Cols}.", nameof(output));
+        }
+        WorkRange range = WorkRange.For(total, context.MaxThreads, "Embedding outputs");
+        DeviceView<float> result = _output.View(total);
+        if (range.Count > 0)
+        {
+            kernels["embedding_" + table.KernelSuffix].Start(range).Add(table.Weights).Add(_ids.Upload(ids)).Add(table.Cols).Add(result).Launch();
+        }
+        result.CopyTo(output[..range.Count]);
+    }
+
+    public void Dispose()
+    {
+        _ids.Dispose();
+        _output.Dispose();
+    }
+}

@@ -1,0 +1,47 @@
+using Dllm.Gpu.Cuda.Driver;
+using Dllm.Gpu.Kernels;
+
+namespace Dllm.Gpu.Cuda.Ops;
+
+/// <summary>y = x · Wᵀ (+ bias) with W resident on the device (kernels matmul_f32, matmul_bf16).</summary>
+internal sealed class CudaMatMulOp(CudaContext context, CudaKernels kernels) : IDisposable
+{
+    private readonly CudaBuffer<float> _x = new(context);
+    private readonly CudaBuffer<float> _bias = new(context);
+    private readonly CudaBuffer<float> _y = new(context);
+
+    public void Run(ReadOnlySpan<float> x, CudaMatrix w, ReadOnlySpan<float> bias, Span<float> y)
+    {
+        int depth = w.Cols;
+        int n = w.Rows;
+        if (!bias.IsEmpty && bias.Length != n)
+        {
+            throw new ArgumentException($"Bias has {bias.Length} entries, expected {n}.", nameof(bias));
+        }
+        int rows = depth > 0 ? x.Length / depth : (n > 0 ? y.Length / n : 0);
+        if ((long)rows * depth != x.Length || (long)rows * n > y.Length)
+        {
+            throw new ArgumentException($"MatMul shapes disagree: x has {x.Length} floats, W is [{n}, {depth}], y has {y.Length} floats.");
+        }
+        DeviceView<float> output = _y.View((long)rows * n);
+        Launch(_x.Upload(x), w, _bias.Upload(bias), rows, output);
+        output.CopyTo(y[..(rows * n)]);
+    }
+
+    /// <summary>Enqueues y [rows, w.Rows] = x [rows, w.Cols] · Wᵀ (+ bias when not empty) on device data.</summary>
+    public void Launch(DeviceView<float> x, CudaMatrix w, DeviceView<float> bias, int rows, DeviceView<float> y)
+    {
+        WorkRange range = WorkRange.For((long)rows * w.Rows, context.MaxThreads, "MatMul outputs");
+        if (range.Count > 0)
+        {
+            kernels["matmul_" + w.KernelSuffix].Start(range).Add(x).Add(w.Weights).Add(bias).Add(w.Cols).Add(w.Rows).Add(y).Launch();
+        }
+    }
+
+    public void Dispose()
+    {
+        _x.Dispose();
+        _bias.Dispose();
+        _y.Dispose();
+    }
+}
