@@ -11,6 +11,7 @@ public static class GenerateCommand
         var model = ModelOption.Create();
         var promptIds = new Option<string?>("--prompt-ids") { Description = "Prompt as comma-separated token ids, e.g. 5,17,42." };
         var chat = ChatOption.Create();
+        var device = DeviceOption.Create();
         var decoding = new DecodingOptions();
         var json = new Option<bool>("--json") { Description = "Print one JSON object: ids, text (for a text prompt), forward_calls, tokens_per_call, elapsed_ms, decoder, cpu_path." };
 
@@ -20,6 +21,7 @@ public static class GenerateCommand
         };
         decoding.AddTo(command);
         command.Options.Add(json);
+        command.Options.Add(device);
         command.SetAction(parse => GenerateRunner.Run(new GenerateSettings
         {
             Prompt = parse.GetValue(prompt),
@@ -27,6 +29,7 @@ public static class GenerateCommand
             PromptIds = parse.GetValue(promptIds),
             Chat = ChatOption.Read(parse, chat),
             Json = parse.GetValue(json),
+            Device = parse.GetValue(device)!,
             TopK = decoding.ReadTopK(parse),
             Options = decoding.Read(parse),
             GenLength = decoding.ReadGenLength(parse),

@@ -1,12 +1,15 @@
 using Dllm.Cli.Models;
 using Dllm.Cli.Rendering;
 using Dllm.Core.Errors;
+using Dllm.Gpu.Cuda;
 
 namespace Dllm.Cli.Commands;
 
 /// <summary>Runs `dllm generate` from its settings; returns the process exit code.</summary>
 public static class GenerateRunner
 {
+    private const int ChatTemplateAllowance = 64;
+
     public static int Run(GenerateSettings settings, TextWriter output, TextWriter error) => CliErrors.Report(error, () =>
     {
         if ((settings.Prompt is null) == (settings.PromptIds is null))
@@ -20,8 +23,15 @@ public static class GenerateRunner
         int[]? promptIds = settings.PromptIds is null ? null : PromptIdsParser.Parse(settings.PromptIds);
         GenerateOptions requested = settings.ResolveOptions();
         string modelDirectory = settings.ModelDirectory ?? EmbeddedModel.Directory();
-        using DllmEngine engine = DllmEngine.Load(modelDirectory);
+        using PtxBackend? device = DeviceBackend.Open(settings.Device, error);
+        using DllmEngine engine = DllmEngine.Load(modelDirectory, device);
         GenerateOptions options = GenLength.Resolve(requested, settings.GenLength, engine.GenerationDefaults);
+        if (device is not null)
+        {
+            // A text prompt's token count is at most its UTF-8 length, plus what a chat template adds.
+            int promptBound = promptIds?.Length ?? System.Text.Encoding.UTF8.GetByteCount(settings.Prompt!) + ChatTemplateAllowance;
+            DeviceBackend.EnsureFits(device, engine.Config, modelDirectory, promptBound + options.GenLength);
+        }
         string backend = engine.Backend.Name;
         if (promptIds is not null)
         {

@@ -15,6 +15,8 @@ public sealed class GenerateSettings
     /// <summary>--top-k as typed: a number, "none", or null when not given.</summary>
     public string? TopK { get; set; }
     public bool Json { get; set; }
+    /// <summary>--device: cpu, cuda or auto (<see cref="DeviceBackend"/>).</summary>
+    public string Device { get; set; } = DeviceBackend.Cpu;
 
     /// <summary>The generate options with --top-k applied; a malformed value is an invalid-request error.</summary>
     public GenerateOptions ResolveOptions() => Commands.TopK.Apply(Options, TopK);
