@@ -3,18 +3,18 @@ using Dllm.Gpu.Cuda.Ptx;
 
 namespace Dllm.Gpu.Cuda;
 
-/// <summary>Every embedded kernel, loaded into one context (the driver JIT-compiles the PTX for the device).</summary>
+/// <summary>The kernels loaded into one context (the driver JIT-compiles the PTX for the device).</summary>
 public sealed class CudaKernels : IDisposable
 {
     private readonly Dictionary<string, CudaKernel> _loaded = [];
 
-    public CudaKernels()
+    public CudaKernels(IReadOnlyList<PtxModule> modules)
     {
         try
         {
-            foreach (string name in EmbeddedPtx.Names)
+            foreach (PtxModule module in modules)
             {
-                _loaded[name] = new CudaKernel(name, EmbeddedPtx.Read(name));
+                _loaded[module.Name] = new CudaKernel(module);
             }
         }
         catch

@@ -1,5 +1,6 @@
 using Dllm.Gpu.Cuda.Driver;
 using Dllm.Gpu.Cuda.Ops;
+using Dllm.Gpu.Cuda.Ptx;
 using Dllm.Kernels;
 
 namespace Dllm.Gpu.Cuda;
@@ -39,14 +40,18 @@ public sealed class PtxBackend : IBackend
         _fusedHead = new CudaFusedHeadOp(context, kernels, _rmsNorm, _matMul);
     }
 
-    /// <summary>Opens CUDA device <paramref name="ordinal"/> and loads the embedded kernels into it.</summary>
+    /// <summary>
+    /// Reads the embedded PTX (no driver needed, so a build without it fails first), then opens CUDA device
+    /// <paramref name="ordinal"/> and loads the kernels into it.
+    /// </summary>
     /// <exception cref="GpuDeviceUnavailableException">No driver, no such device, or the driver rejects the PTX.</exception>
     public static PtxBackend Open(int ordinal = 0)
     {
+        IReadOnlyList<PtxModule> modules = EmbeddedPtx.LoadAll();
         CudaContext context = CudaContext.Open(ordinal);
         try
         {
-            return new PtxBackend(context, new CudaKernels());
+            return new PtxBackend(context, new CudaKernels(modules));
         }
         catch
         {

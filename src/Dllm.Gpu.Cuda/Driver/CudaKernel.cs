@@ -16,20 +16,20 @@ public sealed unsafe class CudaKernel : IDisposable
     private readonly nint _function;
     private readonly KernelArguments _arguments;
 
-    public CudaKernel(string name, string ptx)
+    public CudaKernel(PtxModule module)
     {
-        Name = name;
-        Entry = PtxEntry.Parse(ptx);
+        Name = module.Name;
+        Entry = module.Entry;
         _arguments = new KernelArguments(this);
-        byte[] image = [.. System.Text.Encoding.UTF8.GetBytes(ptx), 0];
+        byte[] image = [.. System.Text.Encoding.UTF8.GetBytes(module.Ptx), 0];
         fixed (byte* data = image)
         {
-            CudaDriver.Check(CudaApi.ModuleLoadData(out _module, data), $"load the PTX of kernel {name}");
+            CudaDriver.Check(CudaApi.ModuleLoadData(out _module, data), $"load the PTX of kernel {Name}");
         }
         byte[] entry = [.. System.Text.Encoding.UTF8.GetBytes(Entry.Name), 0];
         fixed (byte* data = entry)
         {
-            CudaDriver.Check(CudaApi.ModuleGetFunction(out _function, _module, data), $"find entry {Entry.Name} of kernel {name}");
+            CudaDriver.Check(CudaApi.ModuleGetFunction(out _function, _module, data), $"find entry {Entry.Name} of kernel {Name}");
         }
     }
 

@@ -22,6 +22,10 @@ public static class EmbeddedPtx
     /// <exception cref="InvalidOperationException">No such kernel is embedded (a build that skipped the PTX).</exception>
     public static string Read(string name) => ReadResource(Prefix + name + Extension);
 
+    /// <summary>Every embedded kernel with its parsed entry: needs no driver, so a build missing its PTX fails before the device is touched.</summary>
+    public static IReadOnlyList<PtxModule> LoadAll() =>
+        [.. Names.Select(name => Read(name)).Zip(Names, (ptx, name) => new PtxModule(name, ptx, PtxEntry.Parse(ptx)))];
+
     /// <summary>The manifest: one line per kernel, "name entry(sizes)".</summary>
     public static string Manifest => ReadResource(Prefix + "kernels.manifest");
 
