@@ -4,7 +4,7 @@ using Xunit.Sdk;
 
 namespace Dllm.Tests.Kernels;
 
-/// <summary>A fact whose skip reason comes from the test class's <see cref="RequiresCpuPathAttribute"/>, decided on this machine.</summary>
+/// <summary>A fact whose skip reason comes from the test class's <see cref="BackendRequirementAttribute"/>, decided on this machine.</summary>
 public sealed class BackendTestCase : XunitTestCase
 {
     [Obsolete("Called by the de-serializer; should only be called by deriving classes for de-serialization purposes")]
@@ -18,6 +18,6 @@ public sealed class BackendTestCase : XunitTestCase
     }
 
     protected override string GetSkipReason(IAttributeInfo factAttribute) =>
-        TestMethod.TestClass.Class.ToRuntimeType().GetCustomAttribute<RequiresCpuPathAttribute>()?.SkipReason
+        TestMethod.TestClass.Class.ToRuntimeType().GetCustomAttribute<BackendRequirementAttribute>()?.SkipReason
         ?? base.GetSkipReason(factAttribute);
 }
