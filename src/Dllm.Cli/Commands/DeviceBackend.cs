@@ -43,13 +43,20 @@ public static class DeviceBackend
         }
     }
 
+    /// <summary>Prompt tokens allowed for beyond what is known before tokenizing: a chat template's, or a task prompt's.</summary>
+    public const int PromptAllowance = 64;
+
     /// <summary>
-    /// Before any weight reaches the device: throws when the model's weights (the size of its safetensors
+    /// Before any weight reaches the device (a no-op for the CPU): throws when the model's weights (the size of its safetensors
     /// files, which stay in their dtype on the device) and the activations for one sequence of
     /// <paramref name="longest"/> tokens exceed the device memory.
     /// </summary>
-    public static void EnsureFits(PtxBackend backend, TransformerConfig config, string modelDirectory, int longest)
+    public static void EnsureFits(PtxBackend? backend, TransformerConfig config, string modelDirectory, int longest)
     {
+        if (backend is null)
+        {
+            return;
+        }
         long weightBytes = Directory.EnumerateFiles(modelDirectory, "*.safetensors").Sum(file => new FileInfo(file).Length);
         GpuMemoryEstimate activations = GpuMemoryEstimate.For(config, WeightType.BF16, rows: longest, longest: longest);
         backend.EnsureFits(activations with { WeightBytes = weightBytes });

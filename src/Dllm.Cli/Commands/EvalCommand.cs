@@ -13,12 +13,14 @@ public static class EvalCommand
         var instanceSeed = new Option<int>("--instance-seed") { Description = "Seed that picks the held-out instances.", DefaultValueFactory = _ => 7 };
         var decoding = new DecodingOptions();
         var json = new Option<bool>("--json") { Description = "Print one JSON object per task." };
+        var device = DeviceOption.Create();
         var command = new Command("eval", "Score a model on held-out instances of generated tasks (answers checked exactly, or for validity where several are right).")
         {
             model, tasks, count, instanceSeed,
         };
         decoding.AddTo(command);
         command.Options.Add(json);
+        command.Options.Add(device);
         command.SetAction(parse => EvalRunner.Run(new EvalSettings
         {
             ModelDirectory = parse.GetValue(model),
@@ -29,6 +31,7 @@ public static class EvalCommand
             TopK = decoding.ReadTopK(parse),
             GenLength = decoding.ReadGenLength(parse),
             Json = parse.GetValue(json),
+            Device = parse.GetValue(device)!,
         }, Console.Out, Console.Error));
         return command;
     }

@@ -3,6 +3,7 @@ using Dllm.Cli.Rendering;
 using Dllm.Core.Errors;
 using Dllm.Evaluation;
 using Dllm.Evaluation.Tasks;
+using Dllm.Gpu.Cuda;
 
 namespace Dllm.Cli.Commands;
 
@@ -25,8 +26,11 @@ public static class EvalRunner
         {
             throw new InvalidRequestException(e.Message);
         }
-        using DllmEngine engine = DllmEngine.Load(settings.ModelDirectory ?? EmbeddedModel.Directory());
+        string modelDirectory = settings.ModelDirectory ?? EmbeddedModel.Directory();
+        using PtxBackend? device = DeviceBackend.Open(settings.Device, error);
+        using DllmEngine engine = DllmEngine.Load(modelDirectory, device);
         GenerateOptions options = GenLength.Resolve(requested, settings.GenLength, engine.GenerationDefaults);
+        DeviceBackend.EnsureFits(device, engine.Config, modelDirectory, DeviceBackend.PromptAllowance + options.GenLength);
         foreach (ITaskGenerator task in tasks)
         {
             TaskScore score = TaskEvaluator.Score(engine, task, settings.Count, settings.InstanceSeed, options);

@@ -14,4 +14,6 @@ public sealed class EvalSettings
     /// <summary>--top-k as typed: a number, "none", or null when not given.</summary>
     public string? TopK { get; init; }
     public bool Json { get; init; }
+    /// <summary>--device: cpu, cuda or auto (<see cref="DeviceBackend"/>).</summary>
+    public string Device { get; init; } = DeviceBackend.Cpu;
 }

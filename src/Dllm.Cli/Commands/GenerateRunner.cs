@@ -8,8 +8,6 @@ namespace Dllm.Cli.Commands;
 /// <summary>Runs `dllm generate` from its settings; returns the process exit code.</summary>
 public static class GenerateRunner
 {
-    private const int ChatTemplateAllowance = 64;
-
     public static int Run(GenerateSettings settings, TextWriter output, TextWriter error) => CliErrors.Report(error, () =>
     {
         if ((settings.Prompt is null) == (settings.PromptIds is null))
@@ -26,12 +24,9 @@ public static class GenerateRunner
         using PtxBackend? device = DeviceBackend.Open(settings.Device, error);
         using DllmEngine engine = DllmEngine.Load(modelDirectory, device);
         GenerateOptions options = GenLength.Resolve(requested, settings.GenLength, engine.GenerationDefaults);
-        if (device is not null)
-        {
-            // A text prompt's token count is at most its UTF-8 length, plus what a chat template adds.
-            int promptBound = promptIds?.Length ?? System.Text.Encoding.UTF8.GetByteCount(settings.Prompt!) + ChatTemplateAllowance;
-            DeviceBackend.EnsureFits(device, engine.Config, modelDirectory, promptBound + options.GenLength);
-        }
+        // A text prompt's token count is at most its UTF-8 length, plus what a chat template adds.
+        int promptBound = promptIds?.Length ?? System.Text.Encoding.UTF8.GetByteCount(settings.Prompt!) + DeviceBackend.PromptAllowance;
+        DeviceBackend.EnsureFits(device, engine.Config, modelDirectory, promptBound + options.GenLength);
         string backend = engine.Backend.Name;
         if (promptIds is not null)
         {
