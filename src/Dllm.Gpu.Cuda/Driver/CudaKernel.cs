@@ -37,7 +37,7 @@ public sealed unsafe class CudaKernel : IDisposable
     public PtxEntry Entry { get; }
 
     /// <summary>The arguments of a launch over <paramref name="range"/>, with its thread count and range filled in.</summary>
-    public KernelArguments Start(WorkRange range) => _arguments.Reset().Add(range.Threads).Add(range);
+    public KernelArguments Start(WorkRange range) => _arguments.Reset(range.Threads).Add(range);
 
     internal void Launch(int threads, ReadOnlySpan<int> sizes, byte* data, int slot)
     {

@@ -14,6 +14,7 @@ public sealed unsafe class KernelArguments(CudaKernel kernel)
     private readonly byte[] _data = new byte[Slot * MaxParameters];
     private readonly int[] _sizes = new int[MaxParameters];
     private int _count;
+    private int _threads;
 
     public KernelArguments Add<T>(T value) where T : unmanaged
     {
@@ -29,16 +30,17 @@ public sealed unsafe class KernelArguments(CudaKernel kernel)
     /// <summary>Enqueues the kernel on the default stream.</summary>
     public void Launch()
     {
-        int threads = MemoryMarshal.Read<int>(_data);
         fixed (byte* data = _data)
         {
-            kernel.Launch(threads, _sizes.AsSpan(0, _count), data, Slot);
+            kernel.Launch(_threads, _sizes.AsSpan(0, _count), data, Slot);
         }
     }
 
-    internal KernelArguments Reset()
+    /// <summary>Starts a launch of <paramref name="threads"/> threads: the first parameter, as ILGPU's implicitly grouped kernels take it.</summary>
+    internal KernelArguments Reset(int threads)
     {
         _count = 0;
-        return this;
+        _threads = threads;
+        return Add(threads);
     }
 }
