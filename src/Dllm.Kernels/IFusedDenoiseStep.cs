@@ -22,7 +22,7 @@ public interface IFusedDenoiseStep : IDisposable
     /// <summary>The specialization, as the generated class is named (for example "LladaTiny").</summary>
     string Name { get; }
 
-    /// <summary>The shape the step's kernels were compiled for; only its <see cref="ModelShape.Block"/> part matters.</summary>
+    /// <summary>The shape the step's kernels were compiled for; only its <see cref="ModelShape.BlockShape()"/> part matters.</summary>
     ModelShape Shape { get; }
 
     /// <summary>

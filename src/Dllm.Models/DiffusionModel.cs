@@ -22,7 +22,7 @@ public sealed class DiffusionModel : IDisposable
 
     private DiffusionModel(string? directory, IModelFamily family, TransformerConfig config, IWeightSource source, IBackend backend, IFusedDenoiseStep? step)
     {
-        if (step is not null && step.Shape.Block != ModelShape.Of(config).Block)
+        if (step is not null && step.Shape.BlockShape() != ModelShape.Of(config).BlockShape())
         {
             throw new ArgumentException($"The fused step {step.Name} is for shape {step.Shape}, the model has {ModelShape.Of(config)}.", nameof(step));
         }

@@ -5,7 +5,7 @@ public static class SpecializationLookup
 {
     /// <summary>
     /// The entry for <paramref name="shape"/>: by fingerprint first, then any entry with an equal
-    /// <see cref="ModelShape.Block"/>. The fused step never reads the layer count or the vocabulary, so a
+    /// <see cref="ModelShape.BlockShape()"/>. The fused step never reads the layer count or the vocabulary, so a
     /// model cut to fewer layers (the 2-layer 8B bench, 1-layer tests) runs the same kernels as the full
     /// model. Null when none fits.
     /// </summary>
@@ -16,7 +16,7 @@ public static class SpecializationLookup
             return exact;
         }
         return table.Values
-            .Where(entry => entry.Shape.Block == shape.Block)
+            .Where(entry => entry.Shape.BlockShape() == shape.BlockShape())
             .OrderBy(entry => entry.Name, StringComparer.Ordinal)
             .FirstOrDefault();
     }
