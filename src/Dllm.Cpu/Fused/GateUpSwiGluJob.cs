@@ -8,7 +8,7 @@ namespace Dllm.Cpu.Fused;
 
 /// <summary>
 /// Gate and up from one normalised panel, with SwiGLU as the epilogue: a group computes the same tiles of
-/// both weights, then writes SiLU(gate) ⊙ up (the generic op's <see cref="SwiGluOperator"/> at the same
+/// both weights in one pass over the panel, then writes SiLU(gate) ⊙ up (the generic op's <see cref="SwiGluOperator"/> at the same
 /// width, a lane-wise function) straight into the down projection's panel [F, PaddedRows]. The
 /// accumulators already lie in that transposed layout, so there is no Gate or Up buffer and no pack
 /// for the down projection. Lanes past the real rows carry whatever the accumulators held; like every
@@ -35,9 +35,8 @@ internal unsafe struct GateUpSwiGluJob<TVec> : IWorkerJob where TVec : struct, I
         for (int group = start; group < end; group += GroupTiles)
         {
             int groupEnd = Math.Min(group + GroupTiles, end);
-            MatMulGroup<TVec>.Accumulate(Panel, Gate, group, groupEnd, staged, gate, MatMulGroup<TVec>.Block(Up, group, 0));
             WeightPrefetch after = groupEnd < end ? MatMulGroup<TVec>.Block(Gate, groupEnd, 0) : default;
-            MatMulGroup<TVec>.Accumulate(Panel, Up, group, groupEnd, staged, up, after);
+            MatMulGroup<TVec>.AccumulatePair(Panel, Gate, Up, group, groupEnd, staged, gate, up, after);
             int n0 = group * MatMulTile.WeightRows;
             long count = (long)(Math.Min(groupEnd * MatMulTile.WeightRows, Gate.Rows) - n0) * Panel.PaddedRows;
             float* destination = DownPanel + (long)n0 * Panel.PaddedRows;

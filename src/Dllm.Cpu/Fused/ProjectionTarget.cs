@@ -1,3 +1,4 @@
+using Dllm.Cpu.Ops;
 using Dllm.Kernels;
 
 namespace Dllm.Cpu.Fused;
@@ -9,5 +10,5 @@ internal readonly unsafe struct ProjectionTarget(WeightMatrix weight, float* bia
     public readonly float* Bias = bias;
     public readonly float* Output = output;
 
-    public int Tiles => Ops.MatMulGrouping.Tiles(Weight.Rows);
+    public int Tiles => MatMulGrouping.Tiles(Weight.Rows);
 }

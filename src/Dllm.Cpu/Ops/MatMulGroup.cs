@@ -37,12 +37,40 @@ internal static unsafe class MatMulGroup<TVec> where TVec : struct, IFloatVector
                     tile + 1 < tileEnd ? Block(weight, tile + 1, k0)
                     : k0 + MatMulTile.DepthBlock < panel.Depth ? Block(weight, tile0, k0 + MatMulTile.DepthBlock)
                     : after;
-                int depth = Math.Min(MatMulTile.DepthBlock, panel.Depth - k0);
-                Stage(weight, tile * MatMulTile.WeightRows, k0, depth, staged);
-                float* tileAccumulators = accumulators + (long)(tile - tile0) * MatMulTile.WeightRows * panel.PaddedRows;
-                SweepRows(panel, panel.Packed + (long)k0 * panel.PaddedRows, staged, depth, tileAccumulators, k0 > 0, next);
+                TileBlock(panel, weight, tile, tile - tile0, k0, staged, accumulators, next);
             }
         }
+    }
+
+    /// <summary>
+    /// <see cref="Accumulate"/> for the same tiles of two weights of one shape (gate and up) in one pass
+    /// over the panel: each depth block of the panel serves both while it is in cache.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void AccumulatePair(
+        in MatMulPanel panel, WeightMatrix first, WeightMatrix second, int tile0, int tileEnd, float* staged, float* firstAccumulators, float* secondAccumulators, WeightPrefetch after)
+    {
+        for (int k0 = 0; k0 < panel.Depth; k0 += MatMulTile.DepthBlock)
+        {
+            for (int tile = tile0; tile < tileEnd; tile++)
+            {
+                TileBlock(panel, first, tile, tile - tile0, k0, staged, firstAccumulators, Block(second, tile, k0));
+                WeightPrefetch next =
+                    tile + 1 < tileEnd ? Block(first, tile + 1, k0)
+                    : k0 + MatMulTile.DepthBlock < panel.Depth ? Block(first, tile0, k0 + MatMulTile.DepthBlock)
+                    : after;
+                TileBlock(panel, second, tile, tile - tile0, k0, staged, secondAccumulators, next);
+            }
+        }
+    }
+
+    /// <summary>Stages one depth block of one weight tile and sweeps it over the panel into the tile's accumulators.</summary>
+    private static void TileBlock(in MatMulPanel panel, WeightMatrix weight, int tile, int groupIndex, int k0, float* staged, float* accumulators, WeightPrefetch next)
+    {
+        int depth = Math.Min(MatMulTile.DepthBlock, panel.Depth - k0);
+        Stage(weight, tile * MatMulTile.WeightRows, k0, depth, staged);
+        float* tileAccumulators = accumulators + (long)groupIndex * MatMulTile.WeightRows * panel.PaddedRows;
+        SweepRows(panel, panel.Packed + (long)k0 * panel.PaddedRows, staged, depth, tileAccumulators, k0 > 0, next);
     }
 
     /// <summary>Where the weight block of <paramref name="tile"/> at depth <paramref name="k0"/> lies, for a prefetch.</summary>
