@@ -28,8 +28,8 @@ public static class FusedStepTable
         using var backend = new CpuBackend();
         output.WriteLine($"CPU path {backend.Path}, {backend.Threads} threads; median of {options.Repeats} interleaved calls per cell, after one untimed call each.");
         output.WriteLine();
-        output.WriteLine("| model | window | what | generic | specialized | speedup |");
-        output.WriteLine("|---|---:|---|---:|---:|---:|");
+        output.WriteLine("| model | window | what | generic | specialized | speedup | GFLOP/s generic | GFLOP/s specialized |");
+        output.WriteLine("|---|---:|---|---:|---:|---:|---:|---:|");
 
         TransformerConfig large = Llada8BShape.Config(options.Layers);
         var family = new LladaFamily();
@@ -53,8 +53,11 @@ public static class FusedStepTable
         foreach (int window in options.Windows)
         {
             ForwardSequence[] batch = Window(generic.Config, window);
-            Row(output, name, window, "step (blocks + head)", Time(generic, specialized, model => model.Forward(batch), options.Repeats));
-            Row(output, name, window, "blocks only", Time(generic, specialized, model => model.HiddenStates(batch), options.Repeats));
+            int scored = batch[0].ScorePositions.Length;
+            Row(output, name, window, "step (blocks + head)", Llada8BShape.ForwardFlops(generic.Config, window, scored),
+                Time(generic, specialized, model => model.Forward(batch), options.Repeats));
+            Row(output, name, window, "blocks only", Llada8BShape.ForwardFlops(generic.Config, window, 0),
+                Time(generic, specialized, model => model.HiddenStates(batch), options.Repeats));
         }
         output.Flush();
     }
@@ -103,7 +106,8 @@ public static class FusedStepTable
         return values.Count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
     }
 
-    private static void Row(TextWriter output, string model, int window, string what, (double Generic, double Specialized) times) =>
+    /// <summary>One table row; GFLOP/s counts 2 per multiply-add of the projections, attention and head (<see cref="Llada8BShape.ForwardFlops"/>).</summary>
+    private static void Row(TextWriter output, string model, int window, string what, double flops, (double Generic, double Specialized) times) =>
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {model} | {window} | {what} | {times.Generic:0.00} ms | {times.Specialized:0.00} ms | {times.Generic / times.Specialized:0.00}x |"));
+            $"| {model} | {window} | {what} | {times.Generic:0.00} ms | {times.Specialized:0.00} ms | {times.Generic / times.Specialized:0.00}x | {flops / times.Generic / 1e6:0.0} | {flops / times.Specialized / 1e6:0.0} |"));
 }
