@@ -2,8 +2,14 @@ using BenchmarkDotNet.Running;
 using Dllm.Bench.Decoding;
 using Dllm.Bench.Specialization;
 
-// Forward calls and accuracies are deterministic, so the decoding tables are plain runs, not BenchmarkDotNet jobs;
-// fused-step interleaves its two kernels call by call, which BenchmarkDotNet's one-case-at-a-time runs cannot.
+// Specialized against generic kernels, interleaved call by call in one run (BenchmarkDotNet runs one case at a time).
+if (args is ["fused-step", .. var fusedArgs])
+{
+    FusedStepTable.Run(FusedStepTableOptions.Parse(fusedArgs), Console.Out);
+    return;
+}
+
+// Forward calls and accuracies are deterministic, so the decoding tables are plain runs, not BenchmarkDotNet jobs.
 if (args is ["decoding-table", .. var rest])
 {
     DecodingTable.Run(DecodingTableOptions.Parse(rest), Console.Out);
@@ -12,11 +18,6 @@ if (args is ["decoding-table", .. var rest])
 if (args is ["task-table", .. var taskArgs])
 {
     TaskTable.Run(TaskTableOptions.Parse(taskArgs), Console.Out);
-    return;
-}
-if (args is ["fused-step", .. var fusedArgs])
-{
-    FusedStepTable.Run(FusedStepTableOptions.Parse(fusedArgs), Console.Out);
     return;
 }
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
