@@ -11,7 +11,7 @@ namespace Dllm.Cpu.Fused;
 /// (every dimension a JIT-time constant) and per vector width <typeparamref name="TVec"/>. Seven
 /// dispatches per block instead of the generic twenty-two:
 /// <list type="number">
-/// <item>attention RMSNorm + pack into one panel (<see cref="NormPackJob{TVec}"/>);</item>
+/// <item>attention RMSNorm + pack into one panel (<see cref="NormPackJob{TShape, TVec}"/>);</item>
 /// <item>Q, K, V (+ bias) from that panel in one dispatch (<see cref="QkvProjectionJob{TVec}"/>);</item>
 /// <item>attention per (sequence, head) with RoPE applied while gathering and the output written as the
 /// next panel (<see cref="RopePanelAttentionLayout{TVec}"/>);</item>
@@ -73,7 +73,7 @@ internal sealed unsafe class FusedDenoiseStep<TShape, TVec> : IFusedDenoiseStep
         int mlpGroup = MatMulGrouping.GroupTiles(mlpTiles, paddedRows, threads, accumulatorSets: 2);
         _buffers.Ensure<TShape>(rows, paddedRows, threads, Math.Max(
             Math.Max(MatMulJob<TVec>.ScratchFloats(Math.Max(qkvGroup, outputGroup), paddedRows), GateUpSwiGluJob<TVec>.ScratchFloats(mlpGroup, paddedRows)),
-            NormPackJob<TVec>.ScratchFloats(TShape.HiddenSize)));
+            NormPackJob<TShape, TVec>.ScratchFloats));
 
         var normed = new MatMulPanel(_buffers.Normed, rows, paddedRows, TShape.HiddenSize);
         var attended = new MatMulPanel(_buffers.Attended, rows, paddedRows, QueryWidth);
@@ -83,7 +83,7 @@ internal sealed unsafe class FusedDenoiseStep<TShape, TVec> : IFusedDenoiseStep
         fixed (float* queryBias = weights.QueryBias, keyBias = weights.KeyBias, valueBias = weights.ValueBias)
         fixed (int* positionPointer = positions)
         {
-            _pool.Run(NormPackJob<TVec>.TaskCount(paddedRows), new NormPackJob<TVec>(residualPointer, attentionNorm, TShape.RmsNormEps, normed, workers));
+            _pool.Run(NormPackJob<TShape, TVec>.TaskCount(paddedRows), new NormPackJob<TShape, TVec>(residualPointer, attentionNorm, normed, workers));
             var qkv = new QkvProjectionJob<TVec>
             {
                 Panel = normed,
@@ -108,7 +108,7 @@ internal sealed unsafe class FusedDenoiseStep<TShape, TVec> : IFusedDenoiseStep
                 Panel = attended, Weight = weights.AttentionOutput, Residual = residualPointer, Scratch = workers, GroupTiles = outputGroup,
             });
 
-            _pool.Run(NormPackJob<TVec>.TaskCount(paddedRows), new NormPackJob<TVec>(residualPointer, mlpNorm, TShape.RmsNormEps, normed, workers));
+            _pool.Run(NormPackJob<TShape, TVec>.TaskCount(paddedRows), new NormPackJob<TShape, TVec>(residualPointer, mlpNorm, normed, workers));
             _pool.RunDynamic(mlpTiles, mlpGroup, new GateUpSwiGluJob<TVec>
             {
                 Panel = normed, Gate = weights.Gate, Up = weights.Up, DownPanel = activated.Packed, Scratch = workers, GroupTiles = mlpGroup,

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Dllm.Cpu.Ops;
 using Dllm.Cpu.Simd;
 using Dllm.Cpu.Threading;
+using Dllm.Kernels.Specialization;
 
 namespace Dllm.Cpu.Fused;
 
@@ -9,9 +10,11 @@ namespace Dllm.Cpu.Fused;
 /// RMSNorm fused with the matmul's activation packing: each task normalises a block of
 /// <see cref="RowsPerTask"/> rows into per-thread scratch (by <see cref="RmsNormRow{TVec}"/>, the generic
 /// op's routine) and writes them transposed into the panel every projection of the norm reads, so Q, K
-/// and V (or gate and up) share one norm and one pack. Panel rows past the real ones are zero.
+/// and V (or gate and up) share one norm and one pack. Panel rows past the real ones are zero. The row
+/// width is the shape's constant, so the norm's loops run to compile-time bounds.
 /// </summary>
-internal readonly unsafe struct NormPackJob<TVec>(float* x, float* weight, float eps, MatMulPanel panel, ScratchBuffer scratch) : IWorkerJob
+internal readonly unsafe struct NormPackJob<TShape, TVec>(float* x, float* weight, MatMulPanel panel, ScratchBuffer scratch) : IWorkerJob
+    where TShape : struct, IStaticModelShape
     where TVec : struct, IFloatVector<TVec>
 {
     public const int RowsPerTask = 16;
@@ -21,12 +24,12 @@ internal readonly unsafe struct NormPackJob<TVec>(float* x, float* weight, float
 
     public static int TaskCount(int paddedRows) => (paddedRows + RowsPerTask - 1) / RowsPerTask;
 
-    public static long ScratchFloats(int columns) => (long)RowsPerTask * columns;
+    public static long ScratchFloats => (long)RowsPerTask * TShape.HiddenSize;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Execute(int start, int end, int worker)
     {
-        int columns = panel.Depth;
+        int columns = TShape.HiddenSize;
         float* normed = scratch.Slice(worker); // [RowsPerTask, columns]
         for (int task = start; task < end; task++)
         {
@@ -35,7 +38,7 @@ internal readonly unsafe struct NormPackJob<TVec>(float* x, float* weight, float
             int real = Math.Min(m1, panel.Rows);
             for (int m = m0; m < real; m++)
             {
-                RmsNormRow<TVec>.Normalize(x + (long)m * columns, weight, columns, eps, normed + (long)(m - m0) * columns);
+                RmsNormRow<TVec>.Normalize(x + (long)m * columns, weight, columns, TShape.RmsNormEps, normed + (long)(m - m0) * columns);
             }
             for (int k0 = 0; k0 < columns; k0 += DepthRun)
             {
