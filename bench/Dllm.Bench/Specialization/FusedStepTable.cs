@@ -31,15 +31,19 @@ public static class FusedStepTable
         output.WriteLine("| model | window | what | generic | specialized | speedup | GFLOP/s generic | GFLOP/s specialized |");
         output.WriteLine("|---|---:|---|---:|---:|---:|---:|---:|");
 
-        TransformerConfig large = Llada8BShape.Config(options.Layers);
-        var family = new LladaFamily();
-        using (InMemoryWeights weights = RandomWeights.Create(large, family, seed: 8, DType.BF16))
+        if (options.Large)
         {
+            TransformerConfig large = Llada8BShape.Config(options.Layers);
+            var family = new LladaFamily();
+            using InMemoryWeights weights = RandomWeights.Create(large, family, seed: 8, DType.BF16);
             Compare($"LLaDA-8B shape, {options.Layers} layers, bf16",
                 kernels => DiffusionModel.Create(family, large, new BorrowedWeights(weights), backend, kernels: kernels), options, output);
         }
-        string tiny = Path.Combine(BenchPaths.RepositoryRoot, "src", "Dllm.Cli", "EmbeddedModel");
-        Compare("embedded tiny model (dllm-tiny), f32", kernels => DiffusionModel.Load(tiny, backend, kernels), options, output);
+        if (options.Tiny)
+        {
+            string tiny = Path.Combine(BenchPaths.RepositoryRoot, "src", "Dllm.Cli", "EmbeddedModel");
+            Compare("embedded tiny model (dllm-tiny), f32", kernels => DiffusionModel.Load(tiny, backend, kernels), options, output);
+        }
     }
 
     private static void Compare(string name, Func<KernelChoice, DiffusionModel> load, FusedStepTableOptions options, TextWriter output)

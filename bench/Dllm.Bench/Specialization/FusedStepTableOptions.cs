@@ -5,13 +5,15 @@ namespace Dllm.Bench.Specialization;
 /// <summary>
 /// What <c>fused-step</c> runs, mapped from its flags: <c>--repeat N</c> (timed calls per kernel and
 /// case, default 7), <c>--windows A,B</c> (window lengths in tokens, default 32,256), <c>--layers N</c>
-/// (layers of the 8B-shaped model, default 2).
+/// (layers of the 8B-shaped model, default 2), <c>--only 8b|tiny</c> (one of the two models).
 /// </summary>
 public sealed class FusedStepTableOptions
 {
     public int Repeats { get; private set; } = 7;
     public int[] Windows { get; private set; } = [32, 256];
     public int Layers { get; private set; } = 2;
+    public bool Large { get; private set; } = true;
+    public bool Tiny { get; private set; } = true;
 
     public static FusedStepTableOptions Parse(IReadOnlyList<string> args)
     {
@@ -30,8 +32,12 @@ public sealed class FusedStepTableOptions
                 case "--layers":
                     options.Layers = Math.Max(1, Number(value));
                     break;
+                case "--only":
+                    options.Large = value == "8b" ? true : value == "tiny" ? false : throw new ArgumentException("--only takes 8b or tiny.");
+                    options.Tiny = !options.Large;
+                    break;
                 default:
-                    throw new ArgumentException($"Unknown option {args[i]} (known: --repeat N, --windows A,B, --layers N).");
+                    throw new ArgumentException($"Unknown option {args[i]} (known: --repeat N, --windows A,B, --layers N, --only 8b|tiny).");
             }
         }
         return options;
