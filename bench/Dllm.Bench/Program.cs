@@ -1,5 +1,13 @@
 using BenchmarkDotNet.Running;
 using Dllm.Bench.Decoding;
+using Dllm.Bench.Specialization;
+
+// Specialized against generic kernels, interleaved call by call in one run (BenchmarkDotNet runs one case at a time).
+if (args is ["fused-step", .. var fusedArgs])
+{
+    FusedStepTable.Run(FusedStepTableOptions.Parse(fusedArgs), Console.Out);
+    return;
+}
 
 // Forward calls and accuracies are deterministic, so the decoding tables are plain runs, not BenchmarkDotNet jobs.
 if (args is ["decoding-table", .. var rest])

@@ -6,4 +6,5 @@ var root = new RootCommand("dllm: diffusion language model inference (LLaDA, Dre
 root.Subcommands.Add(GenerateCommand.Create());
 root.Subcommands.Add(TokenizeCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
+root.Subcommands.Add(InfoCommand.Create());
 return root.Parse(args).Invoke();

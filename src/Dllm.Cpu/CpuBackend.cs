@@ -1,18 +1,21 @@
 using Dllm.Cpu.Simd;
 using Dllm.Cpu.Threading;
 using Dllm.Kernels;
+using Dllm.Kernels.Specialization;
+using Dllm.Specializations;
 
 namespace Dllm.Cpu;
 
 /// <summary>
 /// The CPU backend: one pinned <see cref="CpuPath"/> (vector width) and a persistent worker pool. Every op
 /// is batch invariant (DESIGN 3.3): a row's result is bitwise the same whatever the batch, its position
-/// and the thread count, within one path. Not thread-safe: one caller at a time (it owns its scratch).
+/// and the thread count, within one path. It specializes the block for every shape in the generated
+/// <see cref="SpecializationTable"/> (<see cref="Specialize(ModelShape)"/>). Not thread-safe: one caller at a time (it owns its scratch).
 /// </summary>
 public sealed class CpuBackend : IBackend, IDisposable
 {
     private readonly WorkerPool _pool;
-    private readonly IBackend _kernels;
+    private readonly ICpuKernels _kernels;
 
     /// <summary>The path from <see cref="CpuPaths.FromEnvironment"/>, one thread per processor.</summary>
     public CpuBackend()
@@ -81,6 +84,23 @@ public sealed class CpuBackend : IBackend, IDisposable
         Span<RowStats> stats,
         Span<float> logits) =>
         _kernels.FusedHead(hidden, normWeight, eps, head, stats, logits);
+
+    /// <summary>
+    /// The fused step generated for <paramref name="shape"/> (see <see cref="SpecializationLookup.Find"/>),
+    /// at this backend's path, or null when no shipped config has that block shape.
+    /// </summary>
+    public IFusedDenoiseStep? Specialize(ModelShape shape) =>
+        SpecializationLookup.Find(SpecializationTable.All, shape) is { } entry ? Specialize(entry) : null;
+
+    /// <summary>
+    /// The fused step over any generated entry, at this backend's path: also for entries generated outside
+    /// this assembly (the tests run the generator over random configs and load what it writes).
+    /// </summary>
+    public IFusedDenoiseStep Specialize(SpecializationEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return _kernels.CreateFusedStep(entry);
+    }
 
     public void Dispose()
     {

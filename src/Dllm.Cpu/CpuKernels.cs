@@ -1,12 +1,14 @@
+using Dllm.Cpu.Fused;
 using Dllm.Cpu.Ops;
 using Dllm.Cpu.Simd;
 using Dllm.Cpu.Threading;
 using Dllm.Kernels;
+using Dllm.Kernels.Specialization;
 
 namespace Dllm.Cpu;
 
-/// <summary>Every op at one vector width: the single body the four CPU paths instantiate.</summary>
-internal sealed class CpuKernels<TVec> : IBackend, IDisposable where TVec : struct, IFloatVector<TVec>
+/// <summary>Every op and fused step at one vector width: the single body the four CPU paths instantiate.</summary>
+internal sealed class CpuKernels<TVec> : ICpuKernels, IDisposable where TVec : struct, IFloatVector<TVec>
 {
     private readonly WorkerPool _pool;
     private readonly MatMulOp<TVec> _matMul;
@@ -59,6 +61,9 @@ internal sealed class CpuKernels<TVec> : IBackend, IDisposable where TVec : stru
         Span<RowStats> stats,
         Span<float> logits) =>
         _fusedHead.Run(hidden, normWeight, eps, head, stats, logits);
+
+    public IFusedDenoiseStep CreateFusedStep(SpecializationEntry entry) =>
+        entry.Accept(new FusedStepFactory<TVec>(_pool, entry.Name));
 
     public void Dispose()
     {

@@ -1,3 +1,5 @@
+using Dllm.Kernels.Specialization;
+
 namespace Dllm.Kernels;
 
 /// <summary>
@@ -66,4 +68,11 @@ public interface IBackend : IDisposable
         WeightMatrix head,
         Span<RowStats> stats,
         Span<float> logits);
+
+    /// <summary>
+    /// A fused step for <paramref name="shape"/> when this backend has kernels specialized for it (see
+    /// <see cref="IFusedDenoiseStep"/>), else null: the model then runs the ops above one by one. The
+    /// caller disposes the step before the backend. The default has no specializations.
+    /// </summary>
+    IFusedDenoiseStep? Specialize(ModelShape shape) => null;
 }

@@ -2,6 +2,7 @@ using Dllm.Core.Config;
 using Dllm.Core.Errors;
 using Dllm.Core.SafeTensors;
 using Dllm.Kernels;
+using Dllm.Kernels.Specialization;
 using Dllm.Models.Common;
 
 namespace Dllm.Models;
@@ -17,17 +18,23 @@ public sealed class DiffusionModel : IDisposable
     private readonly TransformerWeights _weights;
     private readonly ForwardWorkspace _workspace;
     private readonly RopeTable _rope;
+    private readonly IFusedDenoiseStep? _step;
 
-    private DiffusionModel(string? directory, IModelFamily family, TransformerConfig config, IWeightSource source, IBackend backend)
+    private DiffusionModel(string? directory, IModelFamily family, TransformerConfig config, IWeightSource source, IBackend backend, IFusedDenoiseStep? step)
     {
+        if (step is not null && step.Shape.BlockShape() != ModelShape.Of(config).BlockShape())
+        {
+            throw new ArgumentException($"The fused step {step.Name} is for shape {step.Shape}, the model has {ModelShape.Of(config)}.", nameof(step));
+        }
         Directory = directory;
         Family = family;
         Config = config;
         Backend = backend;
         _source = source;
         _weights = TransformerWeights.Load(source, config, family.WeightNames);
-        _workspace = new ForwardWorkspace(config);
+        _workspace = new ForwardWorkspace(config, residualOnly: step is not null);
         _rope = new RopeTable(config.RopeTheta, config.HeadDim);
+        _step = step;
     }
 
     /// <summary>The model folder, or null for weights that did not come from one.</summary>
@@ -36,8 +43,14 @@ public sealed class DiffusionModel : IDisposable
     public TransformerConfig Config { get; }
     public IBackend Backend { get; }
 
-    /// <summary>Reads config.json, picks the family by model_type, maps and validates the weights.</summary>
-    public static DiffusionModel Load(string directory, IBackend backend)
+    /// <summary>Which kernels run the blocks: "generic", or "specialized:" and the specialization's name (for example "specialized:LladaTiny").</summary>
+    public string Kernels => _step is null ? "generic" : $"specialized:{_step.Name}";
+
+    /// <summary>
+    /// Reads config.json, picks the family by model_type, maps and validates the weights, and picks the
+    /// kernels (<paramref name="kernels"/>: by default the backend's specialization for the config's shape, if any).
+    /// </summary>
+    public static DiffusionModel Load(string directory, IBackend backend, KernelChoice kernels = KernelChoice.FromEnvironment)
     {
         var (modelType, document) = ConfigJson.Load(directory);
         TransformerConfig config;
@@ -46,26 +59,71 @@ public sealed class DiffusionModel : IDisposable
             string configFile = Path.Combine(directory, "config.json");
             IModelFamily family = ModelRegistry.Resolve(modelType, configFile);
             config = family.ParseConfig(document.RootElement, configFile);
-            return Create(family, config, Checkpoint.Open(directory), backend, directory);
+            return Create(family, config, Checkpoint.Open(directory), backend, directory, kernels);
         }
     }
 
     /// <summary>A model over weights from any source; the model takes ownership of <paramref name="weights"/>.</summary>
-    public static DiffusionModel Create(IModelFamily family, TransformerConfig config, IWeightSource weights, IBackend backend, string? directory = null)
+    public static DiffusionModel Create(
+        IModelFamily family,
+        TransformerConfig config,
+        IWeightSource weights,
+        IBackend backend,
+        string? directory = null,
+        KernelChoice kernels = KernelChoice.FromEnvironment)
     {
+        IFusedDenoiseStep? step = null;
         try
         {
-            return new DiffusionModel(directory, family, config, weights, backend);
+            step = KernelSelection.Resolve(kernels) == KernelChoice.Specialized ? backend.Specialize(ModelShape.Of(config)) : null;
         }
         catch
         {
             weights.Dispose();
             throw;
         }
+        return Create(family, config, weights, backend, directory, step);
+    }
+
+    /// <summary>
+    /// A model whose blocks run <paramref name="step"/> (null: the generic ops), which must be for the
+    /// config's shape; the model takes ownership of <paramref name="weights"/> and <paramref name="step"/>.
+    /// </summary>
+    public static DiffusionModel Create(
+        IModelFamily family,
+        TransformerConfig config,
+        IWeightSource weights,
+        IBackend backend,
+        string? directory,
+        IFusedDenoiseStep? step)
+    {
+        try
+        {
+            return new DiffusionModel(directory, family, config, weights, backend, step);
+        }
+        catch
+        {
+            step?.Dispose();
+            weights.Dispose();
+            throw;
+        }
     }
 
     /// <summary>One forward call: every sequence through every layer, then the head on the scored positions.</summary>
-    public ForwardResult Forward(IReadOnlyList<ForwardSequence> batch)
+    public ForwardResult Forward(IReadOnlyList<ForwardSequence> batch) => Head(batch, RunLayers(batch));
+
+    /// <summary>
+    /// The hidden states after the last block, before the final norm: [total rows, D], the batch's
+    /// sequences packed in order. For tests and tools that compare what the blocks compute.
+    /// </summary>
+    public float[] HiddenStates(IReadOnlyList<ForwardSequence> batch)
+    {
+        RunLayers(batch);
+        return _workspace.Residual.ToArray();
+    }
+
+    /// <summary>Embeds the batch and runs every block; the result is left in the workspace's residual.</summary>
+    private SequenceSlice[] RunLayers(IReadOnlyList<ForwardSequence> batch)
     {
         int totalRows = Validate(batch);
         var sequences = new SequenceSlice[batch.Count];
@@ -90,9 +148,16 @@ public sealed class DiffusionModel : IDisposable
         Backend.Embedding(_weights.Embedding, ids, _workspace.Residual);
         foreach (LayerWeights layer in _weights.Layers)
         {
-            TransformerBlock.Forward(Backend, Config, layer, _workspace, positions, sequences, _rope);
+            if (_step is null)
+            {
+                TransformerBlock.Forward(Backend, Config, layer, _workspace, positions, sequences, _rope);
+            }
+            else
+            {
+                _step.Block(_workspace.Residual, layer, positions, sequences, _rope);
+            }
         }
-        return Head(batch, sequences);
+        return sequences;
     }
 
     /// <summary>
@@ -183,6 +248,7 @@ public sealed class DiffusionModel : IDisposable
 
     public void Dispose()
     {
+        _step?.Dispose();
         _workspace.Dispose();
         _source.Dispose();
     }

@@ -38,20 +38,24 @@ public sealed class DllmEngine : IDisposable
     public Tokenizer? Tokenizer => _tokenizer.Value;
     public IBackend Backend => _model.Backend;
 
+    /// <summary>Which kernels run the model's blocks: "generic" or "specialized:" and the generated class (see <see cref="DiffusionModel.Kernels"/>).</summary>
+    public string Kernels => _model.Kernels;
+
     /// <summary>Loads <paramref name="directory"/> (its tokenizer, when it has one, is read on first use) on <paramref name="backend"/> (default: the CPU backend on the path <c>DLLM_CPU_PATH</c> pins, else the best one).
-    /// The engine disposes a backend it created, never one it was given.</summary>
-    public static DllmEngine Load(string directory, IBackend? backend = null)
+    /// The engine disposes a backend it created, never one it was given. <paramref name="kernels"/> picks
+    /// specialized or generic blocks (by default specialized when the backend has them, unless <c>DLLM_SPECIALIZE=0</c>).</summary>
+    public static DllmEngine Load(string directory, IBackend? backend = null, KernelChoice kernels = KernelChoice.FromEnvironment)
     {
-        IBackend kernels = backend ?? new CpuBackend();
+        IBackend ops = backend ?? new CpuBackend();
         try
         {
-            return new DllmEngine(DiffusionModel.Load(directory, kernels), ownsBackend: backend is null);
+            return new DllmEngine(DiffusionModel.Load(directory, ops, kernels), ownsBackend: backend is null);
         }
         catch
         {
             if (backend is null)
             {
-                kernels.Dispose();
+                ops.Dispose();
             }
             throw;
         }

@@ -114,19 +114,61 @@ public sealed class DiagnosticTests
         AssertSingleError("[1, 2]", "DLLMGEN003", new LinePosition(0, 0));
     }
 
-    [Fact]
-    public void A_valid_shape_the_fused_kernels_do_not_cover_gets_an_info_and_no_class()
+    /// <summary>A config, a member added to it, the key it is reported at: block features the fused step does not compute.</summary>
+    public static TheoryData<string, string, string> UncomputedBlockFeatures => new()
     {
-        // Head dimension 18 is even (valid) but 72 is not a multiple of one Vector512 of floats.
-        string json = WithValue(Llada, "d_model", "72");
+        { Llada, "\"activation_type\": \"gelu\"", "activation_type" },
+        { Llada, "\"block_type\": \"sequential\"", "block_type" },
+        { Llada, "\"layer_norm_type\": \"default\"", "layer_norm_type" },
+        { Llada, "\"alibi\": true", "alibi" },
+        { Llada, "\"attention_layer_norm\": true", "attention_layer_norm" },
+        { Llada, "\"rope\": false", "rope" },
+        { Dream, "\"hidden_act\": \"gelu\"", "hidden_act" },
+        { Dream, "\"use_sliding_window\": true", "use_sliding_window" },
+        { Dream, "\"rope_scaling\": {\"type\": \"yarn\", \"factor\": 4.0}", "rope_scaling" },
+    };
 
-        GeneratorOutcome outcome = GeneratorHarness.Run(File("odd-width.json", json));
+    [Theory]
+    [MemberData(nameof(UncomputedBlockFeatures))]
+    public void A_block_feature_the_fused_step_does_not_compute_gets_an_info_at_its_value_and_no_class(string config, string member, string key)
+    {
+        string json = WithMember(config, member);
+
+        GeneratorOutcome outcome = GeneratorHarness.Run(File("other-block.json", json));
 
         Diagnostic diagnostic = Assert.Single(outcome.Diagnostics);
         Assert.Equal("DLLMGEN009", diagnostic.Id);
         Assert.Equal(DiagnosticSeverity.Info, diagnostic.Severity);
+        Assert.Equal(ValuePosition(json, key), diagnostic.Location.GetLineSpan().StartLinePosition);
+        Assert.Contains(key, diagnostic.GetMessage(), StringComparison.Ordinal);
         Assert.Equal([TableHint], outcome.HintNames);
         Assert.Empty(outcome.CompileProblems);
+    }
+
+    [Theory]
+    [InlineData("\"activation_type\": \"silu\"")]
+    [InlineData("\"block_type\": \"llama\"")]
+    [InlineData("\"rope_scaling\": null")]
+    [InlineData("\"alibi\": false")]
+    public void The_block_the_fused_step_computes_is_specialized_when_spelled_out(string member)
+    {
+        GeneratorOutcome outcome = GeneratorHarness.Run(File("spelled-out.json", WithMember(Llada, member)));
+
+        Assert.Empty(outcome.Diagnostics);
+        Assert.Equal("SpelledOut", outcome.SingleClassName);
+    }
+
+    [Fact]
+    public void Widths_with_vector_tails_are_specialized_because_the_fused_kernels_share_the_generic_tail_handling()
+    {
+        // Head dimension 18 and FFN 37: no vector width divides them.
+        string json = WithValue(WithValue(Llada, "d_model", "72"), "mlp_hidden_size", "37");
+
+        GeneratorOutcome outcome = GeneratorHarness.Run(File("odd-width.json", json));
+
+        Assert.Empty(outcome.Diagnostics);
+        Assert.Empty(outcome.CompileProblems);
+        Assert.Equal(18, outcome.Constant("OddWidth", "HeadDim"));
     }
 
     [Fact]

@@ -35,4 +35,21 @@ public sealed class SpecializationTableTests
     {
         Assert.All(SpecializationTable.All, pair => Assert.Equal(pair.Key, pair.Value.Shape.Fingerprint));
     }
+
+    [Fact]
+    public void Each_entry_hands_backends_a_shape_struct_whose_constants_are_the_entry_s_shape()
+    {
+        Assert.All(SpecializationTable.All.Values, entry => Assert.Equal(entry.Shape.BlockShape(), entry.Accept(new StaticShapeReader()).BlockShape()));
+    }
+
+    /// <summary>Reads a generated shape struct's static constants back into a <see cref="ModelShape"/> (block fields only).</summary>
+    private sealed class StaticShapeReader : IShapeVisitor<ModelShape>
+    {
+        public ModelShape Visit<TShape>() where TShape : struct, IStaticModelShape
+        {
+            Assert.Equal(TShape.HiddenSize, TShape.NumHeads * TShape.HeadDim);
+            return new ModelShape(TShape.HiddenSize, 0, TShape.NumHeads, TShape.NumKvHeads, TShape.IntermediateSize, 0,
+                TShape.QkvBias, TShape.Shape.RopeTheta, TShape.RmsNormEps);
+        }
+    }
 }

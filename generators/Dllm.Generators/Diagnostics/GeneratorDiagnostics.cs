@@ -33,7 +33,7 @@ internal static class GeneratorDiagnostics
         "DLLMGEN008", "Config value out of range", "{0}: {1}");
 
     public static readonly DiagnosticDescriptor UnsupportedShape = new(
-        "DLLMGEN009", "Shape not specialized", "{0}: not specialized, the generic kernels will run: {1}",
+        "DLLMGEN009", "Block not specialized", "{0}: not specialized, the generic kernels decide: {1}",
         Category, DiagnosticSeverity.Info, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor DuplicateSpecialization = new(

@@ -7,8 +7,9 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace Dllm.Generators.Emit;
 
 /// <summary>
-/// Emits one config's class: every dimension as a constant, the shape, its fingerprint and its table
-/// entry. The class is partial so the fused step for the shape can be added beside it.
+/// Emits one config's class: every dimension as a constant, the shape, its fingerprint, the shape as a
+/// struct of static constants (<c>StaticShape</c>, which the backends' fused kernels are instantiated
+/// over) and its table entry, which hands that struct to a backend's visitor without reflection.
 /// </summary>
 internal static class SpecializationEmitter
 {
@@ -42,7 +43,25 @@ internal static class SpecializationEmitter
                 public static {{GeneratedSource.ShapeTypes}}.ModelShape Shape { get; } = new(
                     HiddenSize, NumLayers, NumHeads, NumKvHeads, IntermediateSize, VocabSize, QkvBias, RopeTheta, RmsNormEps);
 
-                public static {{GeneratedSource.ShapeTypes}}.SpecializationEntry Entry { get; } = new(nameof({{name}}), ConfigFile, Shape);
+                public static {{GeneratedSource.ShapeTypes}}.SpecializationEntry Entry { get; } = new ShapeEntry();
+
+                /// <summary>The shape as type-level constants: the backends' fused kernels are compiled over it.</summary>
+                public readonly struct StaticShape : {{GeneratedSource.ShapeTypes}}.IStaticModelShape
+                {
+                    static int {{GeneratedSource.ShapeTypes}}.IStaticModelShape.HiddenSize => HiddenSize;
+                    static int {{GeneratedSource.ShapeTypes}}.IStaticModelShape.NumHeads => NumHeads;
+                    static int {{GeneratedSource.ShapeTypes}}.IStaticModelShape.NumKvHeads => NumKvHeads;
+                    static int {{GeneratedSource.ShapeTypes}}.IStaticModelShape.HeadDim => HeadDim;
+                    static int {{GeneratedSource.ShapeTypes}}.IStaticModelShape.IntermediateSize => IntermediateSize;
+                    static bool {{GeneratedSource.ShapeTypes}}.IStaticModelShape.QkvBias => QkvBias;
+                    static float {{GeneratedSource.ShapeTypes}}.IStaticModelShape.RmsNormEps => RmsNormEps;
+                    static {{GeneratedSource.ShapeTypes}}.ModelShape {{GeneratedSource.ShapeTypes}}.IStaticModelShape.Shape => {{name}}.Shape;
+                }
+
+                private sealed record ShapeEntry() : {{GeneratedSource.ShapeTypes}}.SpecializationEntry(nameof({{name}}), {{name}}.ConfigFile, {{name}}.Shape)
+                {
+                    public override TResult Accept<TResult>({{GeneratedSource.ShapeTypes}}.IShapeVisitor<TResult> visitor) => visitor.Visit<StaticShape>();
+                }
             }
 
             """);

@@ -76,6 +76,19 @@ internal sealed class ConfigKeyReader
     public bool Flag(string key, bool whenAbsent) =>
         _root.Members.ContainsKey(key) ? OptionalBool(key) ?? false : whenAbsent;
 
+    /// <summary>A string, or null when the key is absent or null.</summary>
+    public string? OptionalString(string key)
+    {
+        if (!TryGet(key, out JsonValue value))
+        {
+            return null;
+        }
+        return value.Kind == JsonKind.String ? value.Text : throw WrongType(key, "a string", value);
+    }
+
+    /// <summary>Whether the key is present with a value other than null.</summary>
+    public bool IsSet(string key) => TryGet(key, out _);
+
     /// <summary>A required string; unlike the other reads, null is a wrong type here (as in the engine's model_type check).</summary>
     public string RequireString(string key)
     {

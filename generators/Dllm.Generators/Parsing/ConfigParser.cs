@@ -41,11 +41,7 @@ internal static class ConfigParser
                 _ => throw config.Error(GeneratorDiagnostics.UnknownModelType, "model_type", modelType, SupportedModelTypes),
             };
             ShapeRules.Validate(reading, config);
-            if (ShapeRules.WhyNotSpecialized(reading.Shape) is string why)
-            {
-                return ConfigParseResult.Rejected(DiagnosticInfo.Create(
-                    GeneratorDiagnostics.UnsupportedShape, path, text, new TextSpan(root.Span.Start, 1), fileName, why));
-            }
+            FusedBlockFeatures.Require(config, modelType);
             return ConfigParseResult.Valid(new Specialization(ClassNames.FromFileName(fileName), fileName, path, modelType, reading.Shape));
         }
         catch (ConfigError error)

@@ -6,17 +6,11 @@ namespace Dllm.Generators.Parsing;
 
 /// <summary>
 /// What makes a shape valid (the engine's ConfigChecks: positive sizes, heads dividing the hidden
-/// size, KV heads dividing the heads, an even head dimension, positive finite rope_theta and eps), and
-/// what makes a valid shape one the fused kernels specialize.
+/// size, KV heads dividing the heads, an even head dimension, positive finite rope_theta and eps). The
+/// fused kernels take every valid shape: loop tails go through the same shared per-row routines.
 /// </summary>
 internal static class ShapeRules
 {
-    /// <summary>
-    /// Floats in one Vector512. Inner dimensions that are multiples of it leave no loop tail at any
-    /// vector width the CPU paths use (16, 8, 4 or 1 floats).
-    /// </summary>
-    private const int WidestVectorFloats = 16;
-
     /// <summary>Throws <see cref="ConfigError"/> for the first rule the shape breaks.</summary>
     public static void Validate(ShapeReading reading, ConfigKeyReader config)
     {
@@ -45,24 +39,6 @@ internal static class ShapeRules
         }
         PositiveFinite(config, k.RopeTheta, s.RopeTheta);
         PositiveFinite(config, k.RmsNormEps, s.RmsNormEps);
-    }
-
-    /// <summary>Why the fused kernels do not specialize a valid shape, or null when they do.</summary>
-    public static string? WhyNotSpecialized(ModelShape shape)
-    {
-        foreach ((string name, int value) in new[]
-        {
-            ("hidden size", shape.HiddenSize),
-            ("head dimension", shape.HeadDim),
-            ("FFN size", shape.IntermediateSize),
-        })
-        {
-            if (value % WidestVectorFloats != 0)
-            {
-                return $"the {name} {Text(value)} is not a multiple of {WidestVectorFloats} (one Vector512 of floats)";
-            }
-        }
-        return null;
     }
 
     private static void Positive(ConfigKeyReader config, string key, int value)

@@ -33,6 +33,17 @@ public sealed record TinyModelSpec(ModelFamily Family, int Heads, int KvHeads, i
         MaxSequenceLength = 256,
     };
 
+    /// <summary>The config.json a checkpoint of this model would ship, in its family's keys (what the generator reads).</summary>
+    public string ConfigJson => Family == ModelFamily.Llada
+        ? $$"""
+            { "model_type": "llada", "d_model": {{Config.HiddenSize}}, "n_heads": {{Heads}}, "n_kv_heads": {{KvHeads}}, "n_layers": {{Layers}},
+              "mlp_hidden_size": {{Intermediate}}, "vocab_size": {{Vocab}}, "include_qkv_bias": false, "rope_theta": 500000.0, "rms_norm_eps": 1e-05 }
+            """
+        : $$"""
+            { "model_type": "Dream", "hidden_size": {{Config.HiddenSize}}, "num_attention_heads": {{Heads}}, "num_key_value_heads": {{KvHeads}},
+              "num_hidden_layers": {{Layers}}, "intermediate_size": {{Intermediate}}, "vocab_size": {{Vocab}}, "rope_theta": 1000000.0, "rms_norm_eps": 1e-06 }
+            """;
+
     public IModelFamily Definition => Family == ModelFamily.Llada ? new LladaFamily() : new DreamFamily();
 
     public DiffusionModel Build(IBackend backend) =>

@@ -33,11 +33,11 @@ public static class GenerateRunner
             GenerationResult result = engine.Generate(promptIds, options);
             if (settings.Json)
             {
-                GenerationJson.Write(output, result, backend);
+                GenerationJson.Write(output, result, backend, engine.Kernels);
                 return;
             }
             output.WriteLine(string.Join(",", result.Ids));
-            error.WriteLine(GenerationSummary.Format(result, backend));
+            error.WriteLine(GenerationSummary.Format(result, backend, engine.Kernels));
             return;
         }
         if (engine.Tokenizer is null)
@@ -48,7 +48,7 @@ public static class GenerateRunner
         if (settings.Json)
         {
             TextGenerationResult text = engine.GenerateText(settings.Prompt!, options, settings.Chat);
-            GenerationJson.Write(output, text.Generation, backend, text.Text);
+            GenerationJson.Write(output, text.Generation, backend, engine.Kernels, text.Text);
             return;
         }
         // Text streams to stdout as the answer settles left to right; the cost summary goes to stderr.
@@ -58,6 +58,6 @@ public static class GenerateRunner
             output.Flush();
         });
         output.WriteLine();
-        error.WriteLine(GenerationSummary.Format(streamed.Generation, backend));
+        error.WriteLine(GenerationSummary.Format(streamed.Generation, backend, engine.Kernels));
     });
 }

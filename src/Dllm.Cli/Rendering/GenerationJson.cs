@@ -6,8 +6,11 @@ namespace Dllm.Cli.Rendering;
 /// <summary>The `--json` output: one object per run, written by hand (no reflection, AOT-safe).</summary>
 public static class GenerationJson
 {
-    /// <summary>Writes the object; <paramref name="text"/> (the decoded answer of a text prompt) is included when given.</summary>
-    public static void Write(TextWriter output, GenerationResult result, string backendName, string? text = null)
+    /// <summary>
+    /// Writes the object; <paramref name="text"/> (the decoded answer of a text prompt) is included when given.
+    /// <paramref name="kernels"/> says which kernels ran the blocks ("generic" or "specialized:Name").
+    /// </summary>
+    public static void Write(TextWriter output, GenerationResult result, string backendName, string kernels, string? text = null)
     {
         using var stream = new MemoryStream();
         // Relaxed escaping keeps generated text readable (non-ASCII as is); the output is still valid JSON.
@@ -29,6 +32,7 @@ public static class GenerationJson
             json.WriteNumber("elapsed_ms", Math.Round(result.Stats.Elapsed.TotalMilliseconds, 3));
             json.WriteString("decoder", result.Decoder);
             json.WriteString("cpu_path", CpuPathName(backendName));
+            json.WriteString("kernels", kernels);
             json.WriteNumber("rows_computed", result.Stats.RowsComputed);
             if (result.Stats.StepsPerCallHistogram.Count > 0)
             {
@@ -46,6 +50,6 @@ public static class GenerationJson
     }
 
     /// <summary>"cpu/Vector512" → "Vector512"; a non-CPU backend reports its own name.</summary>
-    private static string CpuPathName(string backendName) =>
+    public static string CpuPathName(string backendName) =>
         backendName.StartsWith("cpu/", StringComparison.Ordinal) ? backendName["cpu/".Length..] : backendName;
 }

@@ -11,12 +11,14 @@ namespace Dllm.Cpu.Ops;
 /// then outᵀ = Vᵀ·P. So every score is one FMA chain over the head dimension, every probability sum and
 /// every output element one chain over the keys in index order: nothing depends on the other queries of
 /// the block or the other sequences of the batch. Masked keys get probability 0; a query that may see no
-/// key gets zeros. The head's keys ([length, d]) and values (transposed, [d, length]) are first copied to
-/// per-thread buffers: in the packed batch they sit a whole row apart.
+/// key gets zeros. The head's queries and keys ([length, d], gathered through <typeparamref name="TLayout"/>)
+/// and values (transposed, [d, length]) are first copied to per-thread buffers: in the packed batch they
+/// sit a whole row apart.
 /// </summary>
-internal readonly unsafe struct AttentionJob<TVec>(
-    float* q, float* k, float* v, float* output, AttentionShape shape, SequenceSlice[] sequences, ScratchBuffer scratch) : IWorkerJob
+internal readonly unsafe struct AttentionJob<TVec, TLayout>(
+    float* q, float* k, float* v, TLayout layout, AttentionShape shape, SequenceSlice[] sequences, ScratchBuffer scratch) : IWorkerJob
     where TVec : struct, IFloatVector<TVec>
+    where TLayout : struct, IAttentionLayout
 {
     private const int Tile = MatMulTile.WeightRows;
     private const int Depth = MatMulTile.DepthBlock;
@@ -27,7 +29,7 @@ internal readonly unsafe struct AttentionJob<TVec>(
     /// <summary>Per-thread scratch floats for sequences up to <paramref name="length"/> long.</summary>
     public static long ScratchFloats(int length, int headDim)
     {
-        return 2L * length * headDim + RoundUp(length, Tile) * Block + (long)headDim * Block + Tile * Depth + Tile * Block + Block;
+        return 3L * length * headDim + RoundUp(length, Tile) * Block + (long)headDim * Block + Tile * Depth + Tile * Block + Block;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -39,7 +41,8 @@ internal readonly unsafe struct AttentionJob<TVec>(
             SequenceSlice sequence = sequences[task / shape.NumHeads];
             int head = task % shape.NumHeads;
             int length = sequence.Length;
-            float* keys = scratch.Slice(worker);                         // [length, d]
+            float* queries = scratch.Slice(worker);                      // [length, d]
+            float* keys = queries + (long)length * d;                    // [length, d]
             float* valuesT = keys + (long)length * d;                    // [d, length]
             float* scoresT = valuesT + (long)d * length;                 // [keys rounded to tiles, Block]
             float* queryT = scoresT + RoundUp(length, Tile) * Block;      // [d, Block]
@@ -47,9 +50,11 @@ internal readonly unsafe struct AttentionJob<TVec>(
             float* outputT = staged + Tile * Depth;                      // [Tile, Block]
             float* sums = outputT + Tile * Block;                        // [Block]
             long kvOffset = (long)sequence.Start * shape.KvWidth + shape.KvHeadOf(head) * d;
-            for (int key = 0; key < length; key++)
+            long queryOffset = (long)sequence.Start * shape.QueryWidth + head * d;
+            for (int row = 0; row < length; row++)
             {
-                VectorLoops.Copy<TVec>(k + kvOffset + (long)key * shape.KvWidth, keys + (long)key * d, d);
+                layout.Gather(q + queryOffset + (long)row * shape.QueryWidth, queries + (long)row * d, d, sequence.Start + row);
+                layout.Gather(k + kvOffset + (long)row * shape.KvWidth, keys + (long)row * d, d, sequence.Start + row);
             }
             // Transposed in runs of 16 keys: each destination line is written whole while 16 source rows stay in L1.
             for (int key0 = 0; key0 < length; key0 += 16)
@@ -68,12 +73,12 @@ internal readonly unsafe struct AttentionJob<TVec>(
             for (int q0 = 0; q0 < length; q0 += Block)
             {
                 int count = Math.Min(Block, length - q0);
-                float* queries = q + (long)(sequence.Start + q0) * shape.QueryWidth + head * d;
+                float* block = queries + (long)q0 * d;
                 for (int i = 0; i < d; i++)
                 {
                     for (int lane = 0; lane < Block; lane++)
                     {
-                        queryT[i * Block + lane] = lane < count ? queries[(long)lane * shape.QueryWidth + i] : 0f;
+                        queryT[i * Block + lane] = lane < count ? block[(long)lane * d + i] : 0f;
                     }
                 }
                 for (int key0 = 0; key0 < length; key0 += Tile)
@@ -84,7 +89,7 @@ internal readonly unsafe struct AttentionJob<TVec>(
                 for (int i0 = 0; i0 < d; i0 += Tile)
                 {
                     Multiply(scoresT, valuesT, d, i0, length, staged, outputT);
-                    Store(outputT, sums, Math.Min(Tile, d - i0), count, output + (long)(sequence.Start + q0) * shape.QueryWidth + head * d + i0);
+                    Store(outputT, sums, Math.Min(Tile, d - i0), count, sequence.Start + q0, head * d + i0);
                 }
             }
         }
@@ -173,16 +178,15 @@ internal readonly unsafe struct AttentionJob<TVec>(
         }
     }
 
-    /// <summary>out[lane, j] = outᵀ[j, lane] / sum[lane] for the block's real queries; zeros where the sum is 0.</summary>
-    private void Store(float* outputT, float* sums, int columns, int count, float* destination)
+    /// <summary>out[row0 + lane, column0 + j] = outᵀ[j, lane] / sum[lane] for the block's real queries; zeros where the sum is 0.</summary>
+    private void Store(float* outputT, float* sums, int columns, int count, int row0, int column0)
     {
         for (int lane = 0; lane < count; lane++)
         {
-            float* row = destination + (long)lane * shape.QueryWidth;
             float sum = sums[lane];
             for (int j = 0; j < columns; j++)
             {
-                row[j] = sum == 0f ? 0f : outputT[j * Block + lane] / sum;
+                layout.Store(row0 + lane, column0 + j, sum == 0f ? 0f : outputT[j * Block + lane] / sum);
             }
         }
     }

@@ -4,12 +4,13 @@ using Dllm.Kernels;
 
 namespace Dllm.Cpu.Ops;
 
-/// <summary>Attention over packed sequences, in parallel over (sequence, head); see <see cref="AttentionJob{TVec}"/>.</summary>
+/// <summary>Attention over packed sequences, in parallel over (sequence, head); see <see cref="AttentionJob{TVec, TLayout}"/>.</summary>
 internal sealed unsafe class AttentionOp<TVec>(WorkerPool pool) : IDisposable where TVec : struct, IFloatVector<TVec>
 {
     private readonly ScratchBuffer _scratch = new();
     private SequenceSlice[] _sequences = [];
 
+    /// <summary>The op of <see cref="IBackend.Attention"/>: q and k already rotated, output [rows, H·d].</summary>
     public void Run(
         ReadOnlySpan<float> q,
         ReadOnlySpan<float> k,
@@ -17,6 +18,29 @@ internal sealed unsafe class AttentionOp<TVec>(WorkerPool pool) : IDisposable wh
         Span<float> output,
         AttentionShape shape,
         ReadOnlySpan<SequenceSlice> sequences)
+    {
+        foreach (SequenceSlice sequence in sequences)
+        {
+            if (((long)sequence.Start + sequence.Length) * shape.QueryWidth > output.Length)
+            {
+                throw new ArgumentException($"Sequence {sequence} reaches beyond the output for shape {shape}.", nameof(sequences));
+            }
+        }
+        fixed (float* outputPointer = output)
+        {
+            Run(q, k, v, new RowMajorAttentionLayout<TVec>(outputPointer, shape.QueryWidth), shape, sequences);
+        }
+    }
+
+    /// <summary>Attention reading and writing through <paramref name="layout"/>, which must cover every row of <paramref name="sequences"/>.</summary>
+    public void Run<TLayout>(
+        ReadOnlySpan<float> q,
+        ReadOnlySpan<float> k,
+        ReadOnlySpan<float> v,
+        TLayout layout,
+        AttentionShape shape,
+        ReadOnlySpan<SequenceSlice> sequences)
+        where TLayout : struct, IAttentionLayout
     {
         if (shape.NumHeads <= 0 || shape.NumKvHeads <= 0 || shape.HeadDim <= 0 || shape.NumHeads % shape.NumKvHeads != 0)
         {
@@ -27,10 +51,10 @@ internal sealed unsafe class AttentionOp<TVec>(WorkerPool pool) : IDisposable wh
         {
             long end = (long)sequence.Start + sequence.Length;
             if (sequence.Start < 0 || sequence.Length < 0
-                || end * shape.QueryWidth > q.Length || end * shape.QueryWidth > output.Length
+                || end * shape.QueryWidth > q.Length
                 || end * shape.KvWidth > k.Length || end * shape.KvWidth > v.Length)
             {
-                throw new ArgumentException($"Sequence {sequence} reaches beyond q, k, v or output for shape {shape}.", nameof(sequences));
+                throw new ArgumentException($"Sequence {sequence} reaches beyond q, k or v for shape {shape}.", nameof(sequences));
             }
             if (sequence.Mask is { } mask && mask.Length != sequence.Length)
             {
@@ -43,12 +67,12 @@ internal sealed unsafe class AttentionOp<TVec>(WorkerPool pool) : IDisposable wh
             _sequences = new SequenceSlice[sequences.Length];
         }
         sequences.CopyTo(_sequences);
-        _scratch.EnsureCapacity(pool.ThreadCount, AttentionJob<TVec>.ScratchFloats(longest, shape.HeadDim));
+        _scratch.EnsureCapacity(pool.ThreadCount, AttentionJob<TVec, TLayout>.ScratchFloats(longest, shape.HeadDim));
         try
         {
-            fixed (float* qPointer = q, kPointer = k, vPointer = v, outputPointer = output)
+            fixed (float* qPointer = q, kPointer = k, vPointer = v)
             {
-                var job = new AttentionJob<TVec>(qPointer, kPointer, vPointer, outputPointer, shape, _sequences, _scratch);
+                var job = new AttentionJob<TVec, TLayout>(qPointer, kPointer, vPointer, layout, shape, _sequences, _scratch);
                 pool.Run(sequences.Length * shape.NumHeads, job);
             }
         }

@@ -10,13 +10,6 @@ namespace Dllm.Cpu.Ops;
 /// </summary>
 internal sealed unsafe class MatMulOp<TVec>(WorkerPool pool) : IDisposable where TVec : struct, IFloatVector<TVec>
 {
-    /// <summary>Per-thread accumulator budget in floats (128 KiB): a group of weight tiles shares one pass over the panel from L2.</summary>
-    private const int AccumulatorFloats = 32 * 1024;
-    private const int MaxGroupTiles = 64;
-
-    /// <summary>Groups per thread at least, so a thread slowed by other work can hand groups to the others.</summary>
-    private const int GroupsPerThread = 4;
-
     private readonly ScratchBuffer _packed = new();
     private readonly ScratchBuffer _workers = new();
 
@@ -48,10 +41,8 @@ internal sealed unsafe class MatMulOp<TVec>(WorkerPool pool) : IDisposable where
         }
 
         int paddedRows = (rows + TVec.Count - 1) / TVec.Count * TVec.Count;
-        int tiles = (n + MatMulTile.WeightRows - 1) / MatMulTile.WeightRows;
-        int fitting = AccumulatorFloats / (MatMulTile.WeightRows * paddedRows);
-        int balanced = (tiles + GroupsPerThread * pool.ThreadCount - 1) / (GroupsPerThread * pool.ThreadCount);
-        int groupTiles = Math.Clamp(Math.Min(fitting, balanced), 1, MaxGroupTiles);
+        int tiles = MatMulGrouping.Tiles(n);
+        int groupTiles = MatMulGrouping.GroupTiles(tiles, paddedRows, pool.ThreadCount);
         _packed.EnsureCapacity(1, (long)depth * paddedRows);
         _workers.EnsureCapacity(pool.ThreadCount, MatMulJob<TVec>.ScratchFloats(groupTiles, paddedRows));
         fixed (float* xPointer = x, biasPointer = bias, yPointer = y)
@@ -60,10 +51,7 @@ internal sealed unsafe class MatMulOp<TVec>(WorkerPool pool) : IDisposable where
             pool.Run(MatMulPackJob.TaskCount(depth), new MatMulPackJob(xPointer, rows, depth, packed, paddedRows));
             pool.RunDynamic(tiles, groupTiles, new MatMulJob<TVec>
             {
-                Packed = packed,
-                Rows = rows,
-                PaddedRows = paddedRows,
-                Depth = depth,
+                Panel = new MatMulPanel(packed, rows, paddedRows, depth),
                 Weight = w,
                 Bias = bias.IsEmpty ? null : biasPointer,
                 Output = yPointer,

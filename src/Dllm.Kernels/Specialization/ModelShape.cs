@@ -21,6 +21,13 @@ public readonly partial record struct ModelShape(
 {
     public int HeadDim => HiddenSize / NumHeads;
 
+    /// <summary>
+    /// The fields a fused block depends on: all but the layer count and the vocabulary (the block never
+    /// reads them; the embedding and the head stay generic). Shapes with equal blocks share kernels.
+    /// A method, not a property: the record's ToString would print a property of its own type forever.
+    /// </summary>
+    public ModelShape BlockShape() => this with { NumLayers = 0, VocabSize = 0 };
+
     /// <summary>The key of this shape in the generated specialization table.</summary>
     public ulong Fingerprint => ShapeFingerprint.Of(this);
 }

@@ -5,14 +5,20 @@ namespace Dllm.Models.Common;
 
 /// <summary>
 /// Activation buffers for one forward call over T packed token rows, reused across calls and
-/// grown when a larger batch arrives.
+/// grown when a larger batch arrives. A model whose blocks run a fused step (which keeps its own
+/// intermediates) needs only the residual.
 /// </summary>
 internal sealed class ForwardWorkspace : IDisposable
 {
     private readonly TransformerConfig _config;
+    private readonly bool _residualOnly;
     private NativeBuffer<float>[] _buffers = [];
 
-    public ForwardWorkspace(TransformerConfig config) => _config = config;
+    public ForwardWorkspace(TransformerConfig config, bool residualOnly = false)
+    {
+        _config = config;
+        _residualOnly = residualOnly;
+    }
 
     public int Rows { get; private set; }
 
@@ -40,7 +46,7 @@ internal sealed class ForwardWorkspace : IDisposable
             _config.NumHeads * _config.HeadDim, _config.HiddenSize, _config.IntermediateSize,
             _config.IntermediateSize,
         ];
-        _buffers = widths.Select(width => new NativeBuffer<float>((long)rows * width)).ToArray();
+        _buffers = widths.Take(_residualOnly ? 1 : widths.Length).Select(width => new NativeBuffer<float>((long)rows * width)).ToArray();
         Rows = rows;
     }
 

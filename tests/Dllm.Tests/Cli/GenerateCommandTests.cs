@@ -31,6 +31,7 @@ public sealed class GenerateCommandTests
         Assert.Equal(2.0, root.GetProperty("tokens_per_call").GetDouble());
         Assert.Equal("llada-static", root.GetProperty("decoder").GetString());
         Assert.False(string.IsNullOrEmpty(root.GetProperty("cpu_path").GetString()));
+        Assert.Equal(CliKernels.Expected("LladaTiny"), root.GetProperty("kernels").GetString());
         Assert.True(root.GetProperty("elapsed_ms").GetDouble() >= 0);
     }
 
@@ -51,6 +52,7 @@ public sealed class GenerateCommandTests
         Assert.True(code == 0, stderr);
         Assert.Equal(string.Join(",", golden.Output[0][golden.Prompt[0].Length..]), stdout.Trim());
         Assert.Contains("12 forward calls", stderr);
+        Assert.Contains($"{CliKernels.Expected("DreamTiny")} kernels", stderr);
     }
 
     [Fact]

@@ -6,6 +6,8 @@ namespace Dllm.Tests.Fixtures;
 /// <summary>
 /// Every forward golden of every fixture model, on the reference backend and every CPU path:
 /// logits within the fixture's tolerance, argmax equal wherever the golden top-1/top-2 gap is ≥ 2e-4.
+/// The fixture models are in the specialization set, so the CPU backends run their generated fused
+/// step by default; a second theory forces the generic ops.
 /// </summary>
 [Trait("Category", "Fixtures")]
 public sealed class ForwardFixtureTests
@@ -16,12 +18,22 @@ public sealed class ForwardFixtureTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Logits_match_the_upstream_goldens(string model, string caseName, string backend)
+    public void Logits_match_the_upstream_goldens(string model, string caseName, string backend) =>
+        AssertMatchesGolden(model, caseName, backend, KernelChoice.FromEnvironment);
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Logits_match_the_upstream_goldens_with_generic_kernels(string model, string caseName, string backend) =>
+        AssertMatchesGolden(model, caseName, backend, KernelChoice.Generic);
+
+    private static void AssertMatchesGolden(string model, string caseName, string backend, KernelChoice choice)
     {
         string directory = Path.Combine(FixturePaths.FixturesRoot, model);
         ForwardGoldenCase golden = ForwardGoldenCase.Load(directory, caseName);
         using IBackend kernels = TestBackends.Create(backend);
-        using DiffusionModel diffusion = DiffusionModel.Load(directory, kernels);
+        using DiffusionModel diffusion = DiffusionModel.Load(directory, kernels, choice);
+        bool specializes = backend != "reference" && KernelSelection.Resolve(choice) == KernelChoice.Specialized;
+        Assert.Equal(specializes, diffusion.Kernels.StartsWith("specialized:", StringComparison.Ordinal));
         int vocab = diffusion.Config.VocabSize;
         var batch = Enumerable.Range(0, golden.Batch).Select(b => new ForwardSequence
         {

@@ -1,6 +1,4 @@
-using Dllm.Kernels;
-
-namespace Dllm.Models.Common;
+namespace Dllm.Kernels;
 
 /// <summary>The weights of one transformer block (D hidden, H·d query width, K·d key/value width, F MLP width).</summary>
 public sealed class LayerWeights

@@ -1,0 +1,156 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using Dllm.Cpu.Simd;
+using Dllm.Kernels;
+
+namespace Dllm.Cpu.Ops;
+
+/// <summary>
+/// The body every matmul job shares: a group of weight tiles (<see cref="MatMulTile.WeightRows"/> rows each)
+/// times the whole activation panel, into a per-thread accumulator block [group rows, PaddedRows]. For each
+/// depth block the group's tiles are staged (bf16 widened) one at a time into L1 and swept over every
+/// activation vector. Splitting k into blocks only stores and reloads the exact f32 accumulators, so each
+/// element remains a single FMA chain over k in order; what a job does with the finished accumulators
+/// (its epilogue) cannot change them.
+/// </summary>
+internal static unsafe class MatMulGroup<TVec> where TVec : struct, IFloatVector<TVec>
+{
+    /// <summary>Floats of the staged weight block at the start of a worker's scratch.</summary>
+    public const int StagedFloats = MatMulTile.WeightRows * MatMulTile.DepthBlock;
+
+    /// <summary>Accumulator floats of a group of <paramref name="groupTiles"/> tiles.</summary>
+    public static long AccumulatorFloats(int groupTiles, int paddedRows) => (long)groupTiles * MatMulTile.WeightRows * paddedRows;
+
+    /// <summary>
+    /// accumulators [(tileEnd − tile0)·WeightRows, PaddedRows] = W[tile0·WeightRows ..]·xᵀ; weight rows past
+    /// W.Rows give zeros. <paramref name="after"/> is the block to prefetch once the group's last block runs.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Accumulate(in MatMulPanel panel, WeightMatrix weight, int tile0, int tileEnd, float* staged, float* accumulators, WeightPrefetch after)
+    {
+        for (int k0 = 0; k0 < panel.Depth; k0 += MatMulTile.DepthBlock)
+        {
+            for (int tile = tile0; tile < tileEnd; tile++)
+            {
+                // The block staged after this one, in this loop order.
+                WeightPrefetch next =
+                    tile + 1 < tileEnd ? Block(weight, tile + 1, k0)
+                    : k0 + MatMulTile.DepthBlock < panel.Depth ? Block(weight, tile0, k0 + MatMulTile.DepthBlock)
+                    : after;
+                TileBlock(panel, weight, tile, tile - tile0, k0, staged, accumulators, next);
+            }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Accumulate"/> for the same tiles of two weights of one shape (gate and up) in one pass
+    /// over the panel: each depth block of the panel serves both while it is in cache.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void AccumulatePair(
+        in MatMulPanel panel, WeightMatrix first, WeightMatrix second, int tile0, int tileEnd, float* staged, float* firstAccumulators, float* secondAccumulators, WeightPrefetch after)
+    {
+        for (int k0 = 0; k0 < panel.Depth; k0 += MatMulTile.DepthBlock)
+        {
+            for (int tile = tile0; tile < tileEnd; tile++)
+            {
+                TileBlock(panel, first, tile, tile - tile0, k0, staged, firstAccumulators, Block(second, tile, k0));
+                WeightPrefetch next =
+                    tile + 1 < tileEnd ? Block(first, tile + 1, k0)
+                    : k0 + MatMulTile.DepthBlock < panel.Depth ? Block(first, tile0, k0 + MatMulTile.DepthBlock)
+                    : after;
+                TileBlock(panel, second, tile, tile - tile0, k0, staged, secondAccumulators, next);
+            }
+        }
+    }
+
+    /// <summary>Stages one depth block of one weight tile and sweeps it over the panel into the tile's accumulators.</summary>
+    private static void TileBlock(in MatMulPanel panel, WeightMatrix weight, int tile, int groupIndex, int k0, float* staged, float* accumulators, WeightPrefetch next)
+    {
+        int depth = Math.Min(MatMulTile.DepthBlock, panel.Depth - k0);
+        Stage(weight, tile * MatMulTile.WeightRows, k0, depth, staged);
+        float* tileAccumulators = accumulators + (long)groupIndex * MatMulTile.WeightRows * panel.PaddedRows;
+        SweepRows(panel, panel.Packed + (long)k0 * panel.PaddedRows, staged, depth, tileAccumulators, k0 > 0, next);
+    }
+
+    /// <summary>Where the weight block of <paramref name="tile"/> at depth <paramref name="k0"/> lies, for a prefetch.</summary>
+    public static WeightPrefetch Block(WeightMatrix weight, int tile, int k0)
+    {
+        int n0 = tile * MatMulTile.WeightRows;
+        int rows = Math.Min(MatMulTile.WeightRows, weight.Rows - n0);
+        int bytes = Math.Min(MatMulTile.DepthBlock, weight.Cols - k0) * weight.ElementSize;
+        long rowStride = (long)weight.Cols * weight.ElementSize;
+        return new WeightPrefetch(weight.RowPointer(n0) + (long)k0 * weight.ElementSize, rowStride, rows, (bytes + WeightPrefetch.CacheLine - 1) / WeightPrefetch.CacheLine);
+    }
+
+    /// <summary>
+    /// The usual epilogue: y[m, n0 + j] = acc[j, m] (+ bias[n0 + j]) for the real rows m and the
+    /// <paramref name="columns"/> real output columns; y is [Rows, <paramref name="width"/>].
+    /// </summary>
+    public static void Store(in MatMulPanel panel, float* accumulators, int n0, int columns, float* bias, float* y, int width)
+    {
+        for (int m = 0; m < panel.Rows; m++)
+        {
+            float* row = y + (long)m * width + n0;
+            float* acc = accumulators + m;
+            for (int j = 0; j < columns; j++)
+            {
+                float value = acc[(long)j * panel.PaddedRows];
+                row[j] = bias == null ? value : value + bias[n0 + j];
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs the tile over every activation vector; the first call carries the prefetch of the next block.
+    /// Fewer rows than one vector run at the narrowest accelerated width that holds them (M = 1 computes 4
+    /// lanes, not 16): each lane is its own FMA chain, so the width changes no value.
+    /// </summary>
+    private static void SweepRows(in MatMulPanel panel, float* x, float* staged, int depth, float* tileAccumulators, bool accumulate, WeightPrefetch next)
+    {
+        int c = TVec.Count;
+        int stride = panel.PaddedRows;
+        if (panel.Rows <= Vector128<float>.Count && c > Vector128<float>.Count && Vector128.IsHardwareAccelerated)
+        {
+            MatMulTile.Multiply<Vector128Float, OneRowVector>(x, stride, staged, depth, tileAccumulators, stride, accumulate, next);
+            return;
+        }
+        if (panel.Rows <= Vector256<float>.Count && c > Vector256<float>.Count && Vector256.IsHardwareAccelerated)
+        {
+            MatMulTile.Multiply<Vector256Float, OneRowVector>(x, stride, staged, depth, tileAccumulators, stride, accumulate, next);
+            return;
+        }
+        int vectors = stride / c;
+        int v = 0;
+        for (; v + MatMulTile.RowVectors <= vectors; v += MatMulTile.RowVectors, next = default)
+        {
+            MatMulTile.Multiply<TVec, TwoRowVectors>(x + v * c, stride, staged, depth, tileAccumulators + v * c, stride, accumulate, next);
+        }
+        if (v < vectors)
+        {
+            MatMulTile.Multiply<TVec, OneRowVector>(x + v * c, stride, staged, depth, tileAccumulators + v * c, stride, accumulate, next);
+        }
+    }
+
+    /// <summary>Copies (f32) or widens (bf16) W[n0 .. n0+WeightRows, k0 .. k0+depth] into the staging block; rows past N are zero.</summary>
+    private static void Stage(WeightMatrix weight, int n0, int k0, int depth, float* staged)
+    {
+        for (int j = 0; j < MatMulTile.WeightRows; j++)
+        {
+            float* destination = staged + j * MatMulTile.DepthBlock;
+            int n = n0 + j;
+            if (n >= weight.Rows)
+            {
+                new Span<float>(destination, depth).Clear();
+            }
+            else if (weight.Type == WeightType.F32)
+            {
+                VectorLoops.Copy<TVec>((float*)weight.RowPointer(n) + k0, destination, depth);
+            }
+            else
+            {
+                VectorLoops.WidenBf16<TVec>((ushort*)weight.RowPointer(n) + k0, destination, depth);
+            }
+        }
+    }
+}

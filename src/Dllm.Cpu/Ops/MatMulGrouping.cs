@@ -1,0 +1,24 @@
+namespace Dllm.Cpu.Ops;
+
+/// <summary>How many weight tiles a thread takes at a time: a scheduling choice that changes no value.</summary>
+internal static class MatMulGrouping
+{
+    /// <summary>Per-thread accumulator budget in floats (128 KiB): a group of weight tiles shares one pass over the panel from L2.</summary>
+    private const int AccumulatorFloats = 32 * 1024;
+    private const int MaxGroupTiles = 64;
+
+    /// <summary>Groups per thread at least, so a thread slowed by other work can hand groups to the others.</summary>
+    private const int GroupsPerThread = 4;
+
+    /// <summary>Tiles per group for <paramref name="tiles"/> tiles over a panel of <paramref name="paddedRows"/>,
+    /// each tile needing <paramref name="accumulatorSets"/> accumulator blocks (two when gate and up pair).</summary>
+    public static int GroupTiles(int tiles, int paddedRows, int threads, int accumulatorSets = 1)
+    {
+        int fitting = AccumulatorFloats / (accumulatorSets * MatMulTile.WeightRows * paddedRows);
+        int balanced = (tiles + GroupsPerThread * threads - 1) / (GroupsPerThread * threads);
+        return Math.Clamp(Math.Min(fitting, balanced), 1, MaxGroupTiles);
+    }
+
+    /// <summary>Weight tiles covering <paramref name="rows"/> weight rows.</summary>
+    public static int Tiles(int rows) => (rows + MatMulTile.WeightRows - 1) / MatMulTile.WeightRows;
+}
