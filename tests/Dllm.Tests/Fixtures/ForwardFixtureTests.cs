@@ -4,7 +4,7 @@ using Dllm.Models;
 namespace Dllm.Tests.Fixtures;
 
 /// <summary>
-/// Every forward golden of every fixture model, on the reference backend and every CPU path:
+/// Every forward golden of every fixture model, on the reference backend, every CPU path and the ILGPU CPU accelerator:
 /// logits within the fixture's tolerance, argmax equal wherever the golden top-1/top-2 gap is ≥ 2e-4.
 /// The fixture models are in the specialization set, so the CPU backends run their generated fused
 /// step by default; a second theory forces the generic ops.
@@ -32,7 +32,7 @@ public sealed class ForwardFixtureTests
         ForwardGoldenCase golden = ForwardGoldenCase.Load(directory, caseName);
         using IBackend kernels = TestBackends.Create(backend);
         using DiffusionModel diffusion = DiffusionModel.Load(directory, kernels, choice);
-        bool specializes = backend != "reference" && KernelSelection.Resolve(choice) == KernelChoice.Specialized;
+        bool specializes = TestBackends.HasSpecializations(backend) && KernelSelection.Resolve(choice) == KernelChoice.Specialized;
         Assert.Equal(specializes, diffusion.Kernels.StartsWith("specialized:", StringComparison.Ordinal));
         int vocab = diffusion.Config.VocabSize;
         var batch = Enumerable.Range(0, golden.Batch).Select(b => new ForwardSequence
