@@ -16,6 +16,7 @@ public static class DeviceBackend
     public const string Cpu = "cpu";
     public const string Cuda = "cuda";
     public const string Auto = "auto";
+    public const string OpenCl = "opencl";
 
     /// <summary>The backend for <paramref name="device"/>; with auto, tells <paramref name="error"/> which device it picked and why.</summary>
     public static PtxBackend? Open(string device, TextWriter error)
@@ -38,8 +39,13 @@ public static class DeviceBackend
                     error.WriteLine($"dllm: --device auto: using cpu. {e.Message}");
                     return null;
                 }
+            case OpenCl:
+                // ILGPU compiles OpenCL kernels from IL at run time; a Native AOT binary has no IL to compile.
+                throw new InvalidRequestException(
+                    "--device opencl is not available in the dllm binary: OpenCL kernels are compiled at run time by ILGPU, which Native AOT cannot carry. " +
+                    "Use --device cuda or cpu, or the Dllm.Gpu library (IlgpuBackend) from a JIT-compiled .NET program.");
             default:
-                throw new InvalidRequestException($"Unknown device '{device}': use cpu, cuda or auto.");
+                throw new InvalidRequestException($"Unknown device '{device}': use cpu, cuda, auto or opencl.");
         }
     }
 

@@ -7,25 +7,17 @@ namespace Dllm.Tests.Gpu;
 /// <summary>The CUDA driver binding where there is no driver (CI): a clear error, never a DllNotFoundException. On a GPU host the device opens or is explained.</summary>
 public sealed class CudaDriverTests
 {
-    [Fact]
+    [CudaDriverFact(Installed = false)]
     public void Without_a_driver_opening_the_backend_says_no_CUDA_driver_and_names_the_library()
     {
-        if (CudaDriverProbe.Installed)
-        {
-            return; // covered by the GPU host test below
-        }
         var error = Assert.Throws<GpuDeviceUnavailableException>(() => PtxBackend.Open());
         Assert.Equal($"No CUDA driver ({CudaDriver.LibraryName}) found: install the NVIDIA driver, or use --device cpu.", error.Message);
         Assert.Equal(0, CudaContext.DeviceCount());
     }
 
-    [Fact]
+    [CudaDriverFact(Installed = true)]
     public void With_a_driver_the_backend_opens_or_explains_why_not()
     {
-        if (!CudaDriverProbe.Installed)
-        {
-            return;
-        }
         try
         {
             using PtxBackend backend = PtxBackend.Open();
