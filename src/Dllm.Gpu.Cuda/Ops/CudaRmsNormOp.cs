@@ -1,5 +1,6 @@
 using Dllm.Gpu.Cuda.Driver;
 using Dllm.Gpu.Kernels;
+using Dllm.Kernels;
 
 namespace Dllm.Gpu.Cuda.Ops;
 
@@ -13,12 +14,9 @@ internal sealed class CudaRmsNormOp(CudaContext context, CudaKernels kernels) : 
 
     public void Run(ReadOnlySpan<float> x, ReadOnlySpan<float> weight, float eps, Span<float> y)
     {
-        if (weight.IsEmpty || x.Length % weight.Length != 0 || y.Length < x.Length)
-        {
-            throw new ArgumentException($"RmsNorm shapes disagree: x has {x.Length} floats, weight {weight.Length}, y {y.Length}.");
-        }
+        int rows = OpShapeChecks.RmsNormRows(x, weight, y);
         DeviceView<float> output = _y.View(x.Length);
-        Launch(_x.Upload(x), _weight.Upload(weight), eps, x.Length / weight.Length, output);
+        Launch(_x.Upload(x), _weight.Upload(weight), eps, rows, output);
         output.CopyTo(y[..x.Length]);
     }
 

@@ -1,4 +1,5 @@
 using Dllm.Gpu.Kernels;
+using Dllm.Kernels;
 using ILGPU;
 using ILGPU.Runtime;
 
@@ -18,12 +19,9 @@ internal sealed class RmsNormOp(Accelerator accelerator) : IDisposable
 
     public void Run(ReadOnlySpan<float> x, ReadOnlySpan<float> weight, float eps, Span<float> y)
     {
-        if (weight.IsEmpty || x.Length % weight.Length != 0 || y.Length < x.Length)
-        {
-            throw new ArgumentException($"RmsNorm shapes disagree: x has {x.Length} floats, weight {weight.Length}, y {y.Length}.");
-        }
+        int rows = OpShapeChecks.RmsNormRows(x, weight, y);
         ArrayView<float> output = _y.View(x.Length);
-        Launch(_x.Upload(x), _weight.Upload(weight), eps, x.Length / weight.Length, output);
+        Launch(_x.Upload(x), _weight.Upload(weight), eps, rows, output);
         Download.Into(accelerator, output, y[..x.Length]);
     }
 
