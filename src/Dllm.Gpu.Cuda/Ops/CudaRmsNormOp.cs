@@ -5,7 +5,7 @@ using Dllm.Kernels;
 namespace Dllm.Gpu.Cuda.Ops;
 
 /// <summary>RMSNorm over rows (kernels rmsnorm_inverse_rms, then rmsnorm_scale).</summary>
-internal sealed class CudaRmsNormOp(CudaContext context, CudaKernels kernels) : IDisposable
+internal sealed class CudaRmsNormOp(CudaContext context, CudaKernels kernels) : IRmsNormKernels<DeviceView<float>>, IDisposable
 {
     private readonly CudaBuffer<float> _x = new(context);
     private readonly CudaBuffer<float> _weight = new(context);
@@ -21,19 +21,16 @@ internal sealed class CudaRmsNormOp(CudaContext context, CudaKernels kernels) : 
     }
 
     /// <summary>Enqueues y [rows, weight.Length] = RMSNorm(x) on device data.</summary>
-    public void Launch(DeviceView<float> x, DeviceView<float> weight, float eps, int rows, DeviceView<float> y)
-    {
-        int columns = (int)weight.Length;
-        WorkRange elements = WorkRange.For((long)rows * columns, context.MaxThreads, "RmsNorm elements");
-        if (elements.Count == 0)
-        {
-            return;
-        }
-        WorkRange rowRange = WorkRange.For(rows, context.MaxThreads, "RmsNorm rows");
-        DeviceView<float> inverseRms = _rowScale.View(rows);
-        kernels["rmsnorm_inverse_rms"].Start(rowRange).Add(x).Add(columns).Add(eps).Add(inverseRms).Launch();
+    public void Launch(DeviceView<float> x, DeviceView<float> weight, float eps, int rows, DeviceView<float> y) =>
+        RmsNormLaunches.Enqueue(this, context.MaxThreads, x, weight, (int)weight.Length, eps, rows, y);
+
+    DeviceView<float> IRmsNormKernels<DeviceView<float>>.InverseRmsScratch(int rows) => _rowScale.View(rows);
+
+    void IRmsNormKernels<DeviceView<float>>.InverseRms(WorkRange rows, DeviceView<float> x, int columns, float eps, DeviceView<float> inverseRms) =>
+        kernels["rmsnorm_inverse_rms"].Start(rows).Add(x).Add(columns).Add(eps).Add(inverseRms).Launch();
+
+    void IRmsNormKernels<DeviceView<float>>.Scale(WorkRange elements, DeviceView<float> x, DeviceView<float> weight, DeviceView<float> inverseRms, DeviceView<float> y) =>
         kernels["rmsnorm_scale"].Start(elements).Add(x).Add(weight).Add(inverseRms).Add(y).Launch();
-    }
 
     public void Dispose()
     {
