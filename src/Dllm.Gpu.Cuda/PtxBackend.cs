@@ -1,6 +1,7 @@
 using Dllm.Gpu.Cuda.Driver;
 using Dllm.Gpu.Cuda.Ops;
 using Dllm.Gpu.Cuda.Ptx;
+using Dllm.Gpu.Kernels;
 using Dllm.Kernels;
 
 namespace Dllm.Gpu.Cuda;
@@ -21,9 +22,9 @@ public sealed class PtxBackend : IBackend
     private readonly CudaRmsNormOp _rmsNorm;
     private readonly CudaMatMulOp _matMul;
     private readonly CudaRopeRotateHalfOp _rope;
-    private readonly CudaAttentionOp _attention;
+    private readonly AttentionPasses _attention;
     private readonly CudaElementwiseOp _elementwise;
-    private readonly CudaFusedHeadOp _fusedHead;
+    private readonly FusedHeadPasses<CudaMatrix> _fusedHead;
 
     private PtxBackend(CudaContext context, CudaKernels kernels)
     {
@@ -35,9 +36,9 @@ public sealed class PtxBackend : IBackend
         _rmsNorm = new CudaRmsNormOp(context, kernels);
         _matMul = new CudaMatMulOp(context, kernels);
         _rope = new CudaRopeRotateHalfOp(context, kernels);
-        _attention = new CudaAttentionOp(context, kernels);
+        _attention = new AttentionPasses(new CudaAttentionOp(context, kernels), context.MaxThreads);
         _elementwise = new CudaElementwiseOp(context, kernels);
-        _fusedHead = new CudaFusedHeadOp(context, kernels, _rmsNorm, _matMul);
+        _fusedHead = new FusedHeadPasses<CudaMatrix>(new CudaFusedHeadOp(context, kernels, _rmsNorm, _matMul), context.MaxThreads);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Dllm.Gpu.Kernels;
 using Dllm.Gpu.Ops;
 using Dllm.Kernels;
 using ILGPU.Runtime;
@@ -21,9 +22,9 @@ public sealed class IlgpuBackend : IBackend
     private readonly RmsNormOp _rmsNorm;
     private readonly MatMulOp _matMul;
     private readonly RopeRotateHalfOp _rope;
-    private readonly AttentionOp _attention;
+    private readonly AttentionPasses _attention;
     private readonly ElementwiseOp _elementwise;
-    private readonly FusedHeadOp _fusedHead;
+    private readonly FusedHeadPasses<DeviceMatrix> _fusedHead;
 
     /// <summary>A backend on <paramref name="accelerator"/>, which it takes over and disposes.</summary>
     public IlgpuBackend(Accelerator accelerator)
@@ -41,9 +42,9 @@ public sealed class IlgpuBackend : IBackend
         _rmsNorm = new RmsNormOp(accelerator);
         _matMul = new MatMulOp(accelerator);
         _rope = new RopeRotateHalfOp(accelerator);
-        _attention = new AttentionOp(accelerator);
+        _attention = new AttentionPasses(new AttentionOp(accelerator), accelerator.MaxNumThreads);
         _elementwise = new ElementwiseOp(accelerator);
-        _fusedHead = new FusedHeadOp(accelerator, _rmsNorm, _matMul);
+        _fusedHead = new FusedHeadPasses<DeviceMatrix>(new FusedHeadOp(accelerator, _rmsNorm, _matMul), accelerator.MaxNumThreads);
     }
 
     /// <summary>Opens device <paramref name="index"/> of <paramref name="kind"/> in a context of its own.</summary>

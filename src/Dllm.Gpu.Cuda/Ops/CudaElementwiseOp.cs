@@ -1,5 +1,6 @@
 using Dllm.Gpu.Cuda.Driver;
 using Dllm.Gpu.Kernels;
+using Dllm.Kernels;
 
 namespace Dllm.Gpu.Cuda.Ops;
 
@@ -40,7 +41,5 @@ internal sealed class CudaElementwiseOp(CudaContext context, CudaKernels kernels
     }
 
     private WorkRange Range(int a, int b, int output) =>
-        a == b && output >= a
-            ? WorkRange.For(a, context.MaxThreads, "Elementwise")
-            : throw new ArgumentException($"Elementwise lengths disagree: {a} and {b} into {output}.");
+        WorkRange.For(OpShapeChecks.ElementwiseLength(a, b, output), context.MaxThreads, "Elementwise");
 }

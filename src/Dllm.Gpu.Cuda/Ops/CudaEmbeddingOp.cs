@@ -1,5 +1,6 @@
 using Dllm.Gpu.Cuda.Driver;
 using Dllm.Gpu.Kernels;
+using Dllm.Kernels;
 
 namespace Dllm.Gpu.Cuda.Ops;
 
@@ -11,18 +12,7 @@ internal sealed class CudaEmbeddingOp(CudaContext context, CudaKernels kernels) 
 
     public void Run(CudaMatrix table, ReadOnlySpan<int> ids, Span<float> output)
     {
-        foreach (int id in ids)
-        {
-            if ((uint)id >= (uint)table.Rows)
-            {
-                throw new ArgumentOutOfRangeException(nameof(ids), $"Token id {id} is outside the embedding table ({table.Rows} rows).");
-            }
-        }
-        long total = (long)ids.Length * table.Cols;
-        if (output.Length < total)
-        {
-            throw new ArgumentException($"Output has {output.Length} floats, need {ids.Length} x {table.Cols}.", nameof(output));
-        }
+        long total = OpShapeChecks.Embedding(ids, table.Rows, table.Cols, output);
         WorkRange range = WorkRange.For(total, context.MaxThreads, "Embedding outputs");
         DeviceView<float> result = _output.View(total);
         if (range.Count > 0)

@@ -1,18 +1,14 @@
 using Dllm.Gpu.Cuda.Driver;
 using Dllm.Gpu.Kernels;
-using Dllm.Kernels;
 
 namespace Dllm.Gpu.Cuda.Ops;
 
 /// <summary>
 /// Final norm → LM head → row statistics on the device (rmsnorm, matmul, rowstats_top2,
-/// rowstats_exp_terms, rowstats_finish), in chunks of <see cref="FusedHeadChunk.Rows"/> rows: only the
-/// statistics come back, plus the logits rows when the caller passes a span for them.
+/// rowstats_exp_terms, rowstats_finish); <see cref="FusedHeadPasses{TMatrix}"/> drives the chunks.
 /// </summary>
-internal sealed class CudaFusedHeadOp(CudaContext context, CudaKernels kernels, CudaRmsNormOp rmsNorm, CudaMatMulOp matMul) : IDisposable
+internal sealed class CudaFusedHeadOp(CudaContext context, CudaKernels kernels, CudaRmsNormOp rmsNorm, CudaMatMulOp matMul) : IFusedHeadDevice<CudaMatrix>
 {
-    private const int ChunkRows = FusedHeadChunk.Rows;
-
     private readonly CudaBuffer<float> _hidden = new(context);
     private readonly CudaBuffer<float> _normWeight = new(context);
     private readonly CudaBuffer<float> _normed = new(context);
@@ -20,52 +16,47 @@ internal sealed class CudaFusedHeadOp(CudaContext context, CudaKernels kernels, 
     private readonly CudaBuffer<int> _top = new(context);
     private readonly CudaBuffer<double> _terms = new(context);
     private readonly CudaBuffer<float> _values = new(context);
-    private readonly int[] _hostTop = new int[2 * ChunkRows];
-    private readonly float[] _hostValues = new float[3 * ChunkRows];
 
-    public void Run(ReadOnlySpan<float> hidden, ReadOnlySpan<float> normWeight, float eps, CudaMatrix head, Span<RowStats> stats, Span<float> logits)
+    // The call's uploaded norm weight and the current chunk's scratch views.
+    private DeviceView<float> _weight;
+    private DeviceView<float> _chunkLogits;
+    private DeviceView<int> _chunkTop;
+    private DeviceView<double> _chunkTerms;
+    private DeviceView<float> _chunkValues;
+
+    public void UploadNormWeight(ReadOnlySpan<float> normWeight) => _weight = _normWeight.Upload(normWeight);
+
+    public void NormAndProject(CudaMatrix head, ReadOnlySpan<float> hidden, int rows, float eps)
     {
-        int width = head.Cols;
-        int vocabulary = head.Rows;
-        int rows = stats.Length;
-        if (normWeight.Length != width || hidden.Length < (long)rows * width || vocabulary == 0)
-        {
-            throw new ArgumentException($"FusedHead shapes disagree: hidden {hidden.Length} floats for {rows} rows, norm {normWeight.Length}, head [{vocabulary}, {width}].");
-        }
-        if (!logits.IsEmpty && logits.Length < (long)rows * vocabulary)
-        {
-            throw new ArgumentException($"Logits have {logits.Length} floats, need {rows} x {vocabulary}.", nameof(logits));
-        }
-        DeviceView<float> weight = _normWeight.Upload(normWeight);
-        for (int r0 = 0; r0 < rows; r0 += ChunkRows)
-        {
-            int count = Math.Min(ChunkRows, rows - r0);
-            long chunkLogits = (long)count * vocabulary;
-            DeviceView<float> normed = _normed.View((long)count * width);
-            DeviceView<float> rowLogits = _logits.View(chunkLogits);
-            DeviceView<int> top = _top.View(2L * count);
-            DeviceView<double> terms = _terms.View(chunkLogits);
-            DeviceView<float> values = _values.View(3L * count);
-            rmsNorm.Launch(_hidden.Upload(hidden.Slice(r0 * width, count * width)), weight, eps, count, normed);
-            matMul.Launch(normed, head, DeviceView<float>.Empty, count, rowLogits);
-            WorkRange rowRange = WorkRange.For(count, context.MaxThreads, "FusedHead rows");
-            WorkRange logitRange = WorkRange.For(chunkLogits, context.MaxThreads, "FusedHead logits");
-            kernels["rowstats_top2"].Start(rowRange).Add(rowLogits).Add(vocabulary).Add(top).Launch();
-            kernels["rowstats_exp_terms"].Start(logitRange).Add(rowLogits).Add(vocabulary).Add(top).Add(terms).Launch();
-            kernels["rowstats_finish"].Start(rowRange).Add(rowLogits).Add(vocabulary).Add(top).Add(terms).Add(values).Launch();
-            top.CopyTo(_hostTop.AsSpan(0, 2 * count));
-            values.CopyTo(_hostValues.AsSpan(0, 3 * count));
-            if (!logits.IsEmpty)
-            {
-                rowLogits.CopyTo(logits.Slice(r0 * vocabulary, count * vocabulary));
-            }
-            for (int r = 0; r < count; r++)
-            {
-                int best = _hostTop[2 * r];
-                int second = _hostTop[2 * r + 1];
-                stats[r0 + r] = new RowStats(best, second < 0 ? best : second, _hostValues[3 * r], _hostValues[3 * r + 1], _hostValues[3 * r + 2]);
-            }
-        }
+        DeviceView<float> normed = _normed.View((long)rows * head.Cols);
+        _chunkLogits = _logits.View((long)rows * head.Rows);
+        rmsNorm.Launch(_hidden.Upload(hidden), _weight, eps, rows, normed);
+        matMul.Launch(normed, head, DeviceView<float>.Empty, rows, _chunkLogits);
+    }
+
+    public void Top2(WorkRange rows, int vocabulary)
+    {
+        _chunkTop = _top.View(2L * rows.Count);
+        kernels["rowstats_top2"].Start(rows).Add(_chunkLogits).Add(vocabulary).Add(_chunkTop).Launch();
+    }
+
+    public void ExpTerms(WorkRange logits, int vocabulary)
+    {
+        _chunkTerms = _terms.View(logits.Count);
+        kernels["rowstats_exp_terms"].Start(logits).Add(_chunkLogits).Add(vocabulary).Add(_chunkTop).Add(_chunkTerms).Launch();
+    }
+
+    public void Finish(WorkRange rows, int vocabulary)
+    {
+        _chunkValues = _values.View(3L * rows.Count);
+        kernels["rowstats_finish"].Start(rows).Add(_chunkLogits).Add(vocabulary).Add(_chunkTop).Add(_chunkTerms).Add(_chunkValues).Launch();
+    }
+
+    public void DownloadChunk(Span<int> top, Span<float> values, Span<float> logits)
+    {
+        _chunkTop.CopyTo(top);
+        _chunkValues.CopyTo(values);
+        _chunkLogits.CopyTo(logits);
     }
 
     public void Dispose()

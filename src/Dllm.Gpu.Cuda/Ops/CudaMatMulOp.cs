@@ -1,5 +1,6 @@
 using Dllm.Gpu.Cuda.Driver;
 using Dllm.Gpu.Kernels;
+using Dllm.Kernels;
 
 namespace Dllm.Gpu.Cuda.Ops;
 
@@ -12,17 +13,8 @@ internal sealed class CudaMatMulOp(CudaContext context, CudaKernels kernels) : I
 
     public void Run(ReadOnlySpan<float> x, CudaMatrix w, ReadOnlySpan<float> bias, Span<float> y)
     {
-        int depth = w.Cols;
         int n = w.Rows;
-        if (!bias.IsEmpty && bias.Length != n)
-        {
-            throw new ArgumentException($"Bias has {bias.Length} entries, expected {n}.", nameof(bias));
-        }
-        int rows = depth > 0 ? x.Length / depth : (n > 0 ? y.Length / n : 0);
-        if ((long)rows * depth != x.Length || (long)rows * n > y.Length)
-        {
-            throw new ArgumentException($"MatMul shapes disagree: x has {x.Length} floats, W is [{n}, {depth}], y has {y.Length} floats.");
-        }
+        int rows = OpShapeChecks.MatMulRows(x, n, w.Cols, bias, y);
         DeviceView<float> output = _y.View((long)rows * n);
         Launch(_x.Upload(x), w, _bias.Upload(bias), rows, output);
         output.CopyTo(y[..(rows * n)]);

@@ -1,16 +1,14 @@
 using Dllm.Gpu.Kernels;
-using Dllm.Kernels;
 using ILGPU;
 using ILGPU.Runtime;
 
 namespace Dllm.Gpu.Ops;
 
 /// <summary>
-/// Attention over packed sequences; see <see cref="AttentionKernels"/>. The host lists the work rows (rows
-/// that belong to a sequence) with their sequence and mask row, and flattens the masks to bytes; only the
-/// sequences' output rows are written back. Scores take work rows · heads · longest sequence floats on the device.
+/// Attention over packed sequences; see <see cref="AttentionKernels"/>. <see cref="AttentionPasses"/>
+/// lists the work rows and drives the three launches.
 /// </summary>
-internal sealed class AttentionOp(Accelerator accelerator) : IDisposable
+internal sealed class AttentionOp(Accelerator accelerator) : IAttentionDevice
 {
     private readonly Action<Index1D, WorkRange, AttentionLayout, ArrayView<int>, ArrayView<byte>, ArrayView<float>, ArrayView<float>, ArrayView<float>> _scores =
         accelerator.LoadAutoGroupedStreamKernel<Index1D, WorkRange, AttentionLayout, ArrayView<int>, ArrayView<byte>, ArrayView<float>, ArrayView<float>, ArrayView<float>>(AttentionKernels.Scores);
@@ -26,42 +24,34 @@ internal sealed class AttentionOp(Accelerator accelerator) : IDisposable
     private readonly DeviceBuffer<byte> _masks = new(accelerator);
     private readonly DeviceBuffer<float> _scoreBuffer = new(accelerator);
     private readonly DeviceBuffer<float> _sums = new(accelerator);
-    private readonly AttentionWorkRows _work = new();
 
-    public void Run(
-        ReadOnlySpan<float> q,
-        ReadOnlySpan<float> k,
-        ReadOnlySpan<float> v,
-        Span<float> output,
-        AttentionShape shape,
-        ReadOnlySpan<SequenceSlice> sequences)
+    // The views the launches of one call share.
+    private ArrayView<int> _workRows;
+    private ArrayView<float> _workScores;
+    private ArrayView<float> _workSums;
+    private ArrayView<float> _result;
+
+    public void Scores(WorkRange range, AttentionLayout layout, ReadOnlySpan<int> rows, ReadOnlySpan<byte> masks, ReadOnlySpan<float> q, ReadOnlySpan<float> k)
     {
-        _work.Describe(q.Length, k.Length, v.Length, output.Length, shape, sequences);
-        if (_work.Count == 0)
-        {
-            return;
-        }
-        int longest = _work.Longest;
-        AttentionLayout layout = _work.Layout(shape);
-        ArrayView<int> rows = _rows.Upload(_work.Rows);
-        ArrayView<byte> masks = _masks.Upload(_work.Masks);
-        var tasks = WorkRange.For((long)_work.Count * shape.NumHeads, accelerator.MaxNumThreads, "Attention heads");
-        var scoreRange = WorkRange.For((long)tasks.Count * longest, accelerator.MaxNumThreads, "Attention scores");
-        var outputRange = WorkRange.For((long)tasks.Count * shape.HeadDim, accelerator.MaxNumThreads, "Attention outputs");
-        ArrayView<float> scores = _scoreBuffer.View(scoreRange.Count);
-        ArrayView<float> sums = _sums.View(tasks.Count);
-        ArrayView<float> result = _output.View(output.Length);
-        _scores(scoreRange.Threads, scoreRange, layout, rows, masks, _q.Upload(q), _k.Upload(k), scores);
-        _softmax(tasks.Threads, tasks, layout, rows, scores, sums);
-        _weightedValues(outputRange.Threads, outputRange, layout, rows, scores, sums, _v.Upload(v), result);
-        accelerator.Synchronize();
-        foreach (SequenceSlice sequence in sequences)
-        {
-            int start = sequence.Start * shape.QueryWidth;
-            int length = sequence.Length * shape.QueryWidth;
-            Download.Into(accelerator, result.SubView(start, length), output.Slice(start, length));
-        }
+        _workRows = _rows.Upload(rows);
+        ArrayView<byte> deviceMasks = _masks.Upload(masks);
+        _workScores = _scoreBuffer.View(range.Count);
+        _scores(range.Threads, range, layout, _workRows, deviceMasks, _q.Upload(q), _k.Upload(k), _workScores);
     }
+
+    public void Softmax(WorkRange tasks, AttentionLayout layout)
+    {
+        _workSums = _sums.View(tasks.Count);
+        _softmax(tasks.Threads, tasks, layout, _workRows, _workScores, _workSums);
+    }
+
+    public void WeightedValues(WorkRange range, AttentionLayout layout, ReadOnlySpan<float> v, int outputLength)
+    {
+        _result = _output.View(outputLength);
+        _weightedValues(range.Threads, range, layout, _workRows, _workScores, _workSums, _v.Upload(v), _result);
+    }
+
+    public void DownloadOutput(int start, Span<float> destination) => Download.Into(accelerator, _result.SubView(start, destination.Length), destination);
 
     public void Dispose()
     {

@@ -1,4 +1,5 @@
 using Dllm.Gpu.Kernels;
+using Dllm.Kernels;
 using ILGPU;
 using ILGPU.Runtime;
 
@@ -45,7 +46,5 @@ internal sealed class ElementwiseOp(Accelerator accelerator) : IDisposable
     }
 
     private WorkRange Range(int a, int b, int output) =>
-        a == b && output >= a
-            ? WorkRange.For(a, accelerator.MaxNumThreads, "Elementwise")
-            : throw new ArgumentException($"Elementwise lengths disagree: {a} and {b} into {output}.");
+        WorkRange.For(OpShapeChecks.ElementwiseLength(a, b, output), accelerator.MaxNumThreads, "Elementwise");
 }

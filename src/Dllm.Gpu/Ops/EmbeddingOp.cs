@@ -17,18 +17,7 @@ internal sealed class EmbeddingOp(Accelerator accelerator) : IDisposable
 
     public void Run(DeviceMatrix table, ReadOnlySpan<int> ids, Span<float> output)
     {
-        foreach (int id in ids)
-        {
-            if ((uint)id >= (uint)table.Rows)
-            {
-                throw new ArgumentOutOfRangeException(nameof(ids), $"Token id {id} is outside the embedding table ({table.Rows} rows).");
-            }
-        }
-        long total = (long)ids.Length * table.Cols;
-        if (output.Length < total)
-        {
-            throw new ArgumentException($"Output has {output.Length} floats, need {ids.Length} x {table.Cols}.", nameof(output));
-        }
+        long total = OpShapeChecks.Embedding(ids, table.Rows, table.Cols, output);
         var range = WorkRange.For(total, accelerator.MaxNumThreads, "Embedding outputs");
         ArrayView<float> result = _output.View(total);
         if (range.Count > 0)

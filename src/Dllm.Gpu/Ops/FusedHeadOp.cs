@@ -1,19 +1,15 @@
 using Dllm.Gpu.Kernels;
-using Dllm.Kernels;
 using ILGPU;
 using ILGPU.Runtime;
 
 namespace Dllm.Gpu.Ops;
 
 /// <summary>
-/// Final norm → LM head → row statistics, all on the device, in chunks of <see cref="ChunkRows"/> rows:
-/// the logits of a chunk live only in device scratch, and only the statistics (5 numbers a row) come
-/// back, plus the logits rows when the caller passes a span for them.
+/// Final norm → LM head → row statistics, all on the device; <see cref="FusedHeadPasses{TMatrix}"/> drives the
+/// chunks, and only the statistics (5 numbers a row) come back, plus the logits rows when asked for.
 /// </summary>
-internal sealed class FusedHeadOp(Accelerator accelerator, RmsNormOp rmsNorm, MatMulOp matMul) : IDisposable
+internal sealed class FusedHeadOp(Accelerator accelerator, RmsNormOp rmsNorm, MatMulOp matMul) : IFusedHeadDevice<DeviceMatrix>
 {
-    public const int ChunkRows = FusedHeadChunk.Rows;
-
     private readonly Action<Index1D, WorkRange, ArrayView<float>, int, ArrayView<int>> _top2 =
         accelerator.LoadAutoGroupedStreamKernel<Index1D, WorkRange, ArrayView<float>, int, ArrayView<int>>(RowStatisticsKernels.Top2);
     private readonly Action<Index1D, WorkRange, ArrayView<float>, int, ArrayView<int>, ArrayView<double>> _expTerms =
@@ -27,58 +23,47 @@ internal sealed class FusedHeadOp(Accelerator accelerator, RmsNormOp rmsNorm, Ma
     private readonly DeviceBuffer<int> _top = new(accelerator);
     private readonly DeviceBuffer<double> _terms = new(accelerator);
     private readonly DeviceBuffer<float> _values = new(accelerator);
-    private readonly int[] _hostTop = new int[2 * ChunkRows];
-    private readonly float[] _hostValues = new float[3 * ChunkRows];
 
-    public void Run(
-        ReadOnlySpan<float> hidden,
-        ReadOnlySpan<float> normWeight,
-        float eps,
-        DeviceMatrix head,
-        Span<RowStats> stats,
-        Span<float> logits)
+    // The call's uploaded norm weight and the current chunk's scratch views.
+    private ArrayView<float> _weight;
+    private ArrayView<float> _chunkLogits;
+    private ArrayView<int> _chunkTop;
+    private ArrayView<double> _chunkTerms;
+    private ArrayView<float> _chunkValues;
+
+    public void UploadNormWeight(ReadOnlySpan<float> normWeight) => _weight = _normWeight.Upload(normWeight);
+
+    public void NormAndProject(DeviceMatrix head, ReadOnlySpan<float> hidden, int rows, float eps)
     {
-        int width = head.Cols;
-        int vocabulary = head.Rows;
-        int rows = stats.Length;
-        if (normWeight.Length != width || hidden.Length < (long)rows * width || vocabulary == 0)
-        {
-            throw new ArgumentException($"FusedHead shapes disagree: hidden {hidden.Length} floats for {rows} rows, norm {normWeight.Length}, head [{vocabulary}, {width}].");
-        }
-        if (!logits.IsEmpty && logits.Length < (long)rows * vocabulary)
-        {
-            throw new ArgumentException($"Logits have {logits.Length} floats, need {rows} x {vocabulary}.", nameof(logits));
-        }
-        ArrayView<float> weight = _normWeight.Upload(normWeight);
-        for (int r0 = 0; r0 < rows; r0 += ChunkRows)
-        {
-            int count = Math.Min(ChunkRows, rows - r0);
-            long chunkLogits = (long)count * vocabulary;
-            ArrayView<float> normed = _normed.View((long)count * width);
-            ArrayView<float> rowLogits = _logits.View(chunkLogits);
-            ArrayView<int> top = _top.View(2L * count);
-            ArrayView<double> terms = _terms.View(chunkLogits);
-            ArrayView<float> values = _values.View(3L * count);
-            rmsNorm.Launch(_hidden.Upload(hidden.Slice(r0 * width, count * width)), weight, eps, count, normed);
-            matMul.Launch(normed, head, ArrayView<float>.Empty, count, rowLogits);
-            var rowRange = WorkRange.For(count, accelerator.MaxNumThreads, "FusedHead rows");
-            var logitRange = WorkRange.For(chunkLogits, accelerator.MaxNumThreads, "FusedHead logits");
-            _top2(rowRange.Threads, rowRange, rowLogits, vocabulary, top);
-            _expTerms(logitRange.Threads, logitRange, rowLogits, vocabulary, top, terms);
-            _finish(rowRange.Threads, rowRange, rowLogits, vocabulary, top, terms, values);
-            Download.Into(accelerator, top, _hostTop.AsSpan(0, 2 * count));
-            Download.Into(accelerator, values, _hostValues.AsSpan(0, 3 * count));
-            if (!logits.IsEmpty)
-            {
-                Download.Into(accelerator, rowLogits, logits.Slice(r0 * vocabulary, count * vocabulary));
-            }
-            for (int r = 0; r < count; r++)
-            {
-                int best = _hostTop[2 * r];
-                int second = _hostTop[2 * r + 1];
-                stats[r0 + r] = new RowStats(best, second < 0 ? best : second, _hostValues[3 * r], _hostValues[3 * r + 1], _hostValues[3 * r + 2]);
-            }
-        }
+        ArrayView<float> normed = _normed.View((long)rows * head.Cols);
+        _chunkLogits = _logits.View((long)rows * head.Rows);
+        rmsNorm.Launch(_hidden.Upload(hidden), _weight, eps, rows, normed);
+        matMul.Launch(normed, head, ArrayView<float>.Empty, rows, _chunkLogits);
+    }
+
+    public void Top2(WorkRange rows, int vocabulary)
+    {
+        _chunkTop = _top.View(2L * rows.Count);
+        _top2(rows.Threads, rows, _chunkLogits, vocabulary, _chunkTop);
+    }
+
+    public void ExpTerms(WorkRange logits, int vocabulary)
+    {
+        _chunkTerms = _terms.View(logits.Count);
+        _expTerms(logits.Threads, logits, _chunkLogits, vocabulary, _chunkTop, _chunkTerms);
+    }
+
+    public void Finish(WorkRange rows, int vocabulary)
+    {
+        _chunkValues = _values.View(3L * rows.Count);
+        _finish(rows.Threads, rows, _chunkLogits, vocabulary, _chunkTop, _chunkTerms, _chunkValues);
+    }
+
+    public void DownloadChunk(Span<int> top, Span<float> values, Span<float> logits)
+    {
+        Download.Into(accelerator, _chunkTop, top);
+        Download.Into(accelerator, _chunkValues, values);
+        Download.Into(accelerator, _chunkLogits, logits);
     }
 
     public void Dispose()

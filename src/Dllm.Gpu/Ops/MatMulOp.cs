@@ -18,17 +18,8 @@ internal sealed class MatMulOp(Accelerator accelerator) : IDisposable
 
     public void Run(ReadOnlySpan<float> x, DeviceMatrix w, ReadOnlySpan<float> bias, Span<float> y)
     {
-        int depth = w.Cols;
         int n = w.Rows;
-        if (!bias.IsEmpty && bias.Length != n)
-        {
-            throw new ArgumentException($"Bias has {bias.Length} entries, expected {n}.", nameof(bias));
-        }
-        int rows = depth > 0 ? x.Length / depth : (n > 0 ? y.Length / n : 0);
-        if ((long)rows * depth != x.Length || (long)rows * n > y.Length)
-        {
-            throw new ArgumentException($"MatMul shapes disagree: x has {x.Length} floats, W is [{n}, {depth}], y has {y.Length} floats.");
-        }
+        int rows = OpShapeChecks.MatMulRows(x, n, w.Cols, bias, y);
         ArrayView<float> output = _y.View((long)rows * n);
         Launch(_x.Upload(x), w, _bias.Upload(bias), rows, output);
         Download.Into(accelerator, output, y[..(rows * n)]);

@@ -1,11 +1,12 @@
 using Dllm.Gpu.Kernels;
+using Dllm.Kernels;
 using ILGPU;
 using ILGPU.Runtime;
 
 namespace Dllm.Gpu.Ops;
 
 /// <summary>RMSNorm over rows; see <see cref="RmsNormKernels"/>.</summary>
-internal sealed class RmsNormOp(Accelerator accelerator) : IDisposable
+internal sealed class RmsNormOp(Accelerator accelerator) : IRmsNormKernels<ArrayView<float>>, IDisposable
 {
     private readonly Action<Index1D, WorkRange, ArrayView<float>, int, float, ArrayView<float>> _inverseRms =
         accelerator.LoadAutoGroupedStreamKernel<Index1D, WorkRange, ArrayView<float>, int, float, ArrayView<float>>(RmsNormKernels.InverseRms);
@@ -18,29 +19,23 @@ internal sealed class RmsNormOp(Accelerator accelerator) : IDisposable
 
     public void Run(ReadOnlySpan<float> x, ReadOnlySpan<float> weight, float eps, Span<float> y)
     {
-        if (weight.IsEmpty || x.Length % weight.Length != 0 || y.Length < x.Length)
-        {
-            throw new ArgumentException($"RmsNorm shapes disagree: x has {x.Length} floats, weight {weight.Length}, y {y.Length}.");
-        }
+        int rows = OpShapeChecks.RmsNormRows(x, weight, y);
         ArrayView<float> output = _y.View(x.Length);
-        Launch(_x.Upload(x), _weight.Upload(weight), eps, x.Length / weight.Length, output);
+        Launch(_x.Upload(x), _weight.Upload(weight), eps, rows, output);
         Download.Into(accelerator, output, y[..x.Length]);
     }
 
     /// <summary>Enqueues y [rows, weight.Length] = RMSNorm(x) on device data.</summary>
-    public void Launch(ArrayView<float> x, ArrayView<float> weight, float eps, int rows, ArrayView<float> y)
-    {
-        int columns = (int)weight.Length;
-        var elements = WorkRange.For((long)rows * columns, accelerator.MaxNumThreads, "RmsNorm elements");
-        if (elements.Count == 0)
-        {
-            return;
-        }
-        var rowRange = WorkRange.For(rows, accelerator.MaxNumThreads, "RmsNorm rows");
-        ArrayView<float> inverseRms = _rowScale.View(rows);
-        _inverseRms(rowRange.Threads, rowRange, x, columns, eps, inverseRms);
+    public void Launch(ArrayView<float> x, ArrayView<float> weight, float eps, int rows, ArrayView<float> y) =>
+        RmsNormLaunches.Enqueue(this, accelerator.MaxNumThreads, x, weight, (int)weight.Length, eps, rows, y);
+
+    ArrayView<float> IRmsNormKernels<ArrayView<float>>.InverseRmsScratch(int rows) => _rowScale.View(rows);
+
+    void IRmsNormKernels<ArrayView<float>>.InverseRms(WorkRange rows, ArrayView<float> x, int columns, float eps, ArrayView<float> inverseRms) =>
+        _inverseRms(rows.Threads, rows, x, columns, eps, inverseRms);
+
+    void IRmsNormKernels<ArrayView<float>>.Scale(WorkRange elements, ArrayView<float> x, ArrayView<float> weight, ArrayView<float> inverseRms, ArrayView<float> y) =>
         _scale(elements.Threads, elements, x, weight, inverseRms, y);
-    }
 
     public void Dispose()
     {

@@ -10,21 +10,19 @@ public sealed class ReferenceBackend : IBackend
 
     public void Embedding(WeightMatrix table, ReadOnlySpan<int> ids, Span<float> output)
     {
+        OpShapeChecks.Embedding(ids, table.Rows, table.Cols, output);
         int cols = table.Cols;
         for (int i = 0; i < ids.Length; i++)
         {
-            if ((uint)ids[i] >= (uint)table.Rows)
-            {
-                throw new ArgumentOutOfRangeException(nameof(ids), $"Token id {ids[i]} is outside the embedding table ({table.Rows} rows).");
-            }
             table.WidenRow(ids[i], output.Slice(i * cols, cols));
         }
     }
 
     public void RmsNorm(ReadOnlySpan<float> x, ReadOnlySpan<float> weight, float eps, Span<float> y)
     {
+        int rows = OpShapeChecks.RmsNormRows(x, weight, y);
         int cols = weight.Length;
-        for (int r = 0; r < x.Length / cols; r++)
+        for (int r = 0; r < rows; r++)
         {
             ReadOnlySpan<float> row = x.Slice(r * cols, cols);
             double sumSquares = 0;
@@ -45,7 +43,7 @@ public sealed class ReferenceBackend : IBackend
     {
         int k = w.Cols;
         int n = w.Rows;
-        int rows = x.Length / k;
+        int rows = OpShapeChecks.MatMulRows(x, n, k, bias, y);
         var weightRow = new float[k];
         for (int j = 0; j < n; j++)
         {
@@ -94,6 +92,7 @@ public sealed class ReferenceBackend : IBackend
         AttentionShape shape,
         ReadOnlySpan<SequenceSlice> sequences)
     {
+        OpShapeChecks.Attention(q.Length, k.Length, v.Length, output.Length, shape, sequences);
         int d = shape.HeadDim;
         double scale = 1 / Math.Sqrt(d);
         foreach (SequenceSlice sequence in sequences)
@@ -150,7 +149,8 @@ public sealed class ReferenceBackend : IBackend
 
     public void SwiGlu(ReadOnlySpan<float> gate, ReadOnlySpan<float> up, Span<float> y)
     {
-        for (int i = 0; i < y.Length; i++)
+        int length = OpShapeChecks.ElementwiseLength(gate.Length, up.Length, y.Length);
+        for (int i = 0; i < length; i++)
         {
             float g = gate[i];
             y[i] = (float)(g / (1 + Math.Exp(-g))) * up[i];
@@ -159,6 +159,7 @@ public sealed class ReferenceBackend : IBackend
 
     public void Add(Span<float> x, ReadOnlySpan<float> delta)
     {
+        OpShapeChecks.ElementwiseLength(x.Length, delta.Length, x.Length);
         for (int i = 0; i < x.Length; i++)
         {
             x[i] += delta[i];
@@ -175,6 +176,7 @@ public sealed class ReferenceBackend : IBackend
     {
         int width = head.Cols;
         int vocab = head.Rows;
+        OpShapeChecks.FusedHead(hidden, normWeight, vocab, width, stats.Length, logits);
         var normed = new float[width];
         var row = new float[vocab];
         for (int r = 0; r < stats.Length; r++)
