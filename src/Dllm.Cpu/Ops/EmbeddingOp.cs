@@ -9,19 +9,12 @@ internal static unsafe class EmbeddingOp<TVec> where TVec : struct, IFloatVector
     public static void Run(WeightMatrix table, ReadOnlySpan<int> ids, Span<float> output)
     {
         int columns = table.Cols;
-        if (output.Length < (long)ids.Length * columns)
-        {
-            throw new ArgumentException($"Embedding output has {output.Length} floats, needs {ids.Length} x {columns}.", nameof(output));
-        }
+        OpShapeChecks.Embedding(ids, table.Rows, columns, output);
         fixed (float* outputPointer = output)
         {
             for (int i = 0; i < ids.Length; i++)
             {
                 int id = ids[i];
-                if ((uint)id >= (uint)table.Rows)
-                {
-                    throw new ArgumentOutOfRangeException(nameof(ids), $"Token id {id} is outside the embedding table ({table.Rows} rows).");
-                }
                 float* destination = outputPointer + (long)i * columns;
                 if (table.Type == WeightType.F32)
                 {

@@ -30,14 +30,7 @@ internal sealed unsafe class FusedHeadOp<TVec>(WorkerPool pool, MatMulOp<TVec> m
         int width = head.Cols;
         int vocabulary = head.Rows;
         int rows = stats.Length;
-        if (normWeight.Length != width || hidden.Length < (long)rows * width || vocabulary == 0)
-        {
-            throw new ArgumentException($"FusedHead shapes disagree: hidden {hidden.Length} floats for {rows} rows, norm {normWeight.Length}, head [{vocabulary}, {width}].");
-        }
-        if (!logits.IsEmpty && logits.Length < (long)rows * vocabulary)
-        {
-            throw new ArgumentException($"Logits have {logits.Length} floats, need {rows} x {vocabulary}.", nameof(logits));
-        }
+        OpShapeChecks.FusedHead(hidden, normWeight, vocabulary, width, rows, logits);
         int chunk = Math.Min(rows, ChunkRows);
         _normed.EnsureCapacity(1, (long)chunk * width);
         if (logits.IsEmpty)

@@ -17,15 +17,7 @@ internal sealed unsafe class MatMulOp<TVec>(WorkerPool pool) : IDisposable where
     {
         int depth = w.Cols;
         int n = w.Rows;
-        if (!bias.IsEmpty && bias.Length != n)
-        {
-            throw new ArgumentException($"Bias has {bias.Length} entries, expected {n}.", nameof(bias));
-        }
-        int rows = depth > 0 ? x.Length / depth : (n > 0 ? y.Length / n : 0);
-        if ((long)rows * depth != x.Length || (long)rows * n > y.Length)
-        {
-            throw new ArgumentException($"MatMul shapes disagree: x has {x.Length} floats, W is [{n}, {depth}], y has {y.Length} floats.");
-        }
+        int rows = OpShapeChecks.MatMulRows(x, n, depth, bias, y);
         if (rows == 0 || n == 0)
         {
             return;

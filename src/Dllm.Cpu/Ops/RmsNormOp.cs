@@ -1,5 +1,6 @@
 using Dllm.Cpu.Simd;
 using Dllm.Cpu.Threading;
+using Dllm.Kernels;
 
 namespace Dllm.Cpu.Ops;
 
@@ -8,14 +9,10 @@ internal static unsafe class RmsNormOp<TVec> where TVec : struct, IFloatVector<T
 {
     public static void Run(WorkerPool pool, ReadOnlySpan<float> x, ReadOnlySpan<float> weight, float eps, Span<float> y)
     {
-        int columns = weight.Length;
-        if (columns == 0 || x.Length % columns != 0 || y.Length < x.Length)
-        {
-            throw new ArgumentException($"RmsNorm shapes disagree: x has {x.Length} floats, weight {columns}, y {y.Length}.");
-        }
+        int rows = OpShapeChecks.RmsNormRows(x, weight, y);
         fixed (float* xPointer = x, weightPointer = weight, yPointer = y)
         {
-            pool.Run(x.Length / columns, new RmsNormJob<TVec>(xPointer, weightPointer, columns, eps, yPointer));
+            pool.Run(rows, new RmsNormJob<TVec>(xPointer, weightPointer, weight.Length, eps, yPointer));
         }
     }
 }
