@@ -8,11 +8,15 @@ namespace Dllm.Tests.Gpu;
 /// </summary>
 public sealed class CudaDriverFactAttribute : FactAttribute
 {
+    private readonly bool _installed;
+
+    /// <summary>Whether the test needs the driver present (true) or absent (false).</summary>
     public bool Installed
     {
-        get => CudaDriverProbe.Installed;
+        get => _installed;
         init
         {
+            _installed = value;
             if (value != CudaDriverProbe.Installed)
             {
                 Skip = value
