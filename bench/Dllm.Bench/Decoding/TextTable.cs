@@ -57,11 +57,10 @@ public static partial class TextTable
         output.WriteLine(Invariant($"| {name} | {100 * q.KnownWordShare:F1}% | {100 * q.DistinctBigramShare:F1}% | {(double)q.Words / q.Samples:F1} |"));
     }
 
-    /// <summary>Documents (separated by "%" lines or blank lines) with enough words, picked by seed; each split after its first words.</summary>
+    /// <summary>Corpus documents (as the trainer reads them) with enough words, picked by seed; each split after its first words.</summary>
     private static IEnumerable<(string Prompt, string Continuation)> Openings(string corpus, TextTableOptions options)
     {
-        string[] documents = DocumentBreak().Split(corpus)
-            .Select(d => Spaces().Replace(d, " ").Trim())
+        string[] documents = TextDocuments.Split(corpus)
             .Where(d => d.Split(' ').Length > options.PromptWords + 4)
             .ToArray();
         var random = new Random(options.Seed);
@@ -84,9 +83,6 @@ public static partial class TextTable
     }
 
     private static string OneLine(string text) => Spaces().Replace(text, " ").Replace("`", "'", StringComparison.Ordinal);
-
-    [GeneratedRegex(@"\n(?:%[ \t]*|[ \t]*)\n")]
-    private static partial Regex DocumentBreak();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();

@@ -1,6 +1,7 @@
+using Dllm.Evaluation.Tasks;
+using Dllm.Evaluation.Text;
 using Dllm.Training.Data;
 using Dllm.Training.Objective;
-using Dllm.Evaluation.Tasks;
 
 namespace Dllm.Tests.Training;
 

@@ -1,4 +1,5 @@
 using Dllm.Core.Config;
+using Dllm.Evaluation.Text;
 using Dllm.Training.Data;
 
 namespace Dllm.Training;

@@ -1,7 +1,8 @@
 using System.CommandLine;
-using Dllm.Training;
+using Dllm.Evaluation.Text;
 using Dllm.Training.Data;
 using Dllm.Training.Tokenization;
+using Dllm.Training;
 
 namespace Dllm.TinyTrainer.Commands;
 

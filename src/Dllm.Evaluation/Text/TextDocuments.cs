@@ -1,4 +1,4 @@
-namespace Dllm.Training.Data;
+namespace Dllm.Evaluation.Text;
 
 /// <summary>
 /// Reads a plain-text corpus file as documents: a document ends at a blank line or at a line holding
