@@ -10,7 +10,8 @@ public static class TaskCatalog
 {
     private static readonly Dictionary<string, (int DefaultSize, Func<int, ITaskGenerator> Create)> Tasks = new(StringComparer.Ordinal)
     {
-        ["addition"] = (3, n => new AdditionTask(n)),
+        [AdditionTask.PaddedName] = (3, n => new AdditionTask(n)),
+        [AdditionTask.UnpaddedName] = (3, n => new AdditionTask(n, padded: false)),
         ["sort"] = (8, DigitListTask.Sort),
         ["reverse"] = (8, DigitListTask.Reverse),
         ["copy"] = (8, DigitListTask.Copy),

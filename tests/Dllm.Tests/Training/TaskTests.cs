@@ -16,7 +16,7 @@ public sealed class TaskTests
         Assert.NotEqual(first, Stream(task, seed: 6, 200));
         Assert.All(first, instance =>
         {
-            Assert.Equal(task.Name, instance.Task);
+            Assert.Equal(task.Name.Replace(AdditionTask.UnpaddedName, AdditionTask.PaddedName), instance.Task);
             Assert.True(task.IsCorrect(instance, instance.Answer), $"{instance.Prompt} -> {instance.Answer}");
             Assert.True(task.IsCorrect(instance, $" {instance.Answer} "));
             Assert.False(task.IsCorrect(instance, instance.Answer + " 1"));
@@ -46,6 +46,7 @@ public sealed class TaskTests
         {
             string[] operands = instance.Prompt.TrimEnd('=').Split('+');
             Assert.All(operands, operand => Assert.Equal(3, operand.Length));
+            Assert.Equal(4, instance.Answer.Length);
             Assert.Equal(int.Parse(operands[0]) + int.Parse(operands[1]), int.Parse(instance.Answer));
         }
         TaskInstance sort = DigitListTask.Sort(8).Generate(random);
@@ -56,6 +57,23 @@ public sealed class TaskTests
         Assert.Equal(string.Join(' ', reverse.Prompt.Split(' ')[1..].Reverse()), reverse.Answer);
         TaskInstance copy = DigitListTask.Copy(5).Generate(random);
         Assert.Equal(copy.Prompt["copy ".Length..], copy.Answer);
+    }
+
+    [Fact]
+    public void Addition_pads_the_sum_to_one_digit_more_than_the_operands_and_the_unpadded_variant_does_not()
+    {
+        TaskInstance[] padded = Stream(new AdditionTask(3), 3, 300);
+        TaskInstance[] unpadded = Stream(TaskCatalog.Create("addition-unpadded"), 3, 300);
+        Assert.Contains(padded, instance => instance.Answer.StartsWith('0'));
+        Assert.Contains(padded, instance => instance.Answer.StartsWith('1'));
+        Assert.All(padded.Zip(unpadded), pair =>
+        {
+            Assert.Equal(pair.First.Prompt, pair.Second.Prompt);
+            Assert.Equal(pair.First.Answer.TrimStart('0'), pair.Second.Answer);
+            Assert.Equal(TaskSplits.Of(pair.First), TaskSplits.Of(pair.Second));
+        });
+        Assert.All(Stream(new AdditionTask(1), 3, 100), instance =>
+            Assert.Equal((instance.Prompt[0] - '0' + instance.Prompt[2] - '0').ToString("00"), instance.Answer));
     }
 
     [Fact]
