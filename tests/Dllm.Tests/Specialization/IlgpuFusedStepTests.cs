@@ -34,6 +34,12 @@ public sealed class IlgpuFusedStepTests
     public void The_fused_step_leaves_the_hidden_states_and_statistics_of_the_generic_ops(string model)
     {
         using IlgpuBackend backend = TestGpuDevices.CpuAcceleratorBackend();
+        AssertFusedEqualsGeneric(backend, model);
+    }
+
+    /// <summary>Loads fixture <paramref name="model"/> on <paramref name="backend"/> and compares its fused step with the generic ops, bitwise.</summary>
+    internal static void AssertFusedEqualsGeneric(IlgpuBackend backend, string model)
+    {
         using DiffusionModel loaded = DiffusionModel.Load(FixturePaths.Model(model), backend, KernelChoice.Generic);
         using Checkpoint weights = Checkpoint.Open(FixturePaths.Model(model));
         ForwardSequence[] batch = SpecializedVersusGeneric.Batch(loaded.Config, seed: 3, firstLength: 5, secondLength: 19);
