@@ -1,6 +1,9 @@
+using Dllm.Gpu.Fused;
 using Dllm.Gpu.Kernels;
 using Dllm.Gpu.Ops;
 using Dllm.Kernels;
+using Dllm.Kernels.Specialization;
+using Dllm.Specializations;
 using ILGPU.Runtime;
 
 namespace Dllm.Gpu;
@@ -11,7 +14,9 @@ namespace Dllm.Gpu;
 /// activations travel to the device and back on every call (phase 1: the model hands the backend host
 /// spans). Every kernel gives each result to one thread that reduces in index order, so a row's result is
 /// bitwise the same whatever the batch, its position in it and the launch shape (DESIGN 3.3), with no
-/// atomics anywhere. Not thread-safe: one caller at a time, like the CPU backend.
+/// atomics anywhere. For every shape in the generated <see cref="SpecializationTable"/> it also offers a
+/// fused block (<see cref="Specialize(ModelShape)"/>) that keeps the activations on the device for the
+/// whole block. Not thread-safe: one caller at a time, like the CPU backend.
 /// </summary>
 public sealed class IlgpuBackend : IBackend
 {
@@ -22,6 +27,7 @@ public sealed class IlgpuBackend : IBackend
     private readonly RmsNormOp _rmsNorm;
     private readonly MatMulOp _matMul;
     private readonly RopeRotateHalfOp _rope;
+    private readonly AttentionOp _attentionOp;
     private readonly AttentionPasses _attention;
     private readonly ElementwiseOp _elementwise;
     private readonly FusedHeadPasses<DeviceMatrix> _fusedHead;
@@ -42,7 +48,8 @@ public sealed class IlgpuBackend : IBackend
         _rmsNorm = new RmsNormOp(accelerator);
         _matMul = new MatMulOp(accelerator);
         _rope = new RopeRotateHalfOp(accelerator);
-        _attention = new AttentionPasses(new AttentionOp(accelerator), accelerator.MaxNumThreads);
+        _attentionOp = new AttentionOp(accelerator);
+        _attention = new AttentionPasses(_attentionOp, accelerator.MaxNumThreads);
         _elementwise = new ElementwiseOp(accelerator);
         _fusedHead = new FusedHeadPasses<DeviceMatrix>(new FusedHeadOp(accelerator, _rmsNorm, _matMul), accelerator.MaxNumThreads);
     }
@@ -110,6 +117,21 @@ public sealed class IlgpuBackend : IBackend
         Span<RowStats> stats,
         Span<float> logits) =>
         _fusedHead.Run(hidden, normWeight, eps, _weights.Get(head), stats, logits);
+
+    /// <summary>
+    /// The fused step generated for <paramref name="shape"/> (see <see cref="SpecializationLookup.Find"/>) on
+    /// this accelerator, or null when no shipped config has that block shape. It shares this backend's
+    /// resident weights: dispose it before the backend.
+    /// </summary>
+    public IFusedDenoiseStep? Specialize(ModelShape shape) =>
+        SpecializationLookup.Find(SpecializationTable.All, shape) is { } entry ? Specialize(entry) : null;
+
+    /// <summary>The fused step over any generated entry, also one generated outside this assembly (tests over random configs).</summary>
+    public IFusedDenoiseStep Specialize(SpecializationEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return entry.Accept(new IlgpuFusedStepFactory(_accelerator, _weights, _attentionOp, entry.Name));
+    }
 
     public void Dispose()
     {

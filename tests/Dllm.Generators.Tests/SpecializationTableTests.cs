@@ -5,7 +5,7 @@ using Dllm.Specializations;
 namespace Dllm.Generators.Tests;
 
 /// <summary>
-/// The table the generator wrote into Dllm.Cpu at build time: selection at load will look a model up
+/// The table the generator wrote into Dllm.Specializations at build time: selection at load will look a model up
 /// by the fingerprint of the engine's own reading of its config.json.
 /// </summary>
 public sealed class SpecializationTableTests

@@ -5,7 +5,8 @@ namespace Dllm.Bench.Specialization;
 /// <summary>
 /// What <c>fused-step</c> runs, mapped from its flags: <c>--repeat N</c> (timed calls per kernel and
 /// case, default 7), <c>--windows A,B</c> (window lengths in tokens, default 32,256), <c>--layers N</c>
-/// (layers of the 8B-shaped model, default 2), <c>--only 8b|tiny</c> (one of the two models).
+/// (layers of the 8B-shaped model, default 2), <c>--only 8b|tiny</c> (one of the two models),
+/// <c>--backend cpu|cuda|opencl|cpu-accelerator</c> (the CPU backend, default, or the ILGPU backend on that device).
 /// </summary>
 public sealed class FusedStepTableOptions
 {
@@ -14,6 +15,9 @@ public sealed class FusedStepTableOptions
     public int Layers { get; private set; } = 2;
     public bool Large { get; private set; } = true;
     public bool Tiny { get; private set; } = true;
+    public string Backend { get; private set; } = "cpu";
+
+    public static IReadOnlyList<string> Backends { get; } = ["cpu", "cuda", "opencl", "cpu-accelerator"];
 
     public static FusedStepTableOptions Parse(IReadOnlyList<string> args)
     {
@@ -36,8 +40,11 @@ public sealed class FusedStepTableOptions
                     options.Large = value == "8b" ? true : value == "tiny" ? false : throw new ArgumentException("--only takes 8b or tiny.");
                     options.Tiny = !options.Large;
                     break;
+                case "--backend":
+                    options.Backend = Backends.Contains(value) ? value : throw new ArgumentException($"--backend takes {string.Join(", ", Backends)}.");
+                    break;
                 default:
-                    throw new ArgumentException($"Unknown option {args[i]} (known: --repeat N, --windows A,B, --layers N, --only 8b|tiny).");
+                    throw new ArgumentException($"Unknown option {args[i]} (known: --repeat N, --windows A,B, --layers N, --only 8b|tiny, --backend {string.Join("|", Backends)}).");
             }
         }
         return options;

@@ -52,13 +52,7 @@ internal sealed unsafe class FusedDenoiseStep<TShape, TVec> : IFusedDenoiseStep
         ReadOnlySpan<SequenceSlice> sequences,
         RopeTable rope)
     {
-        int rows = positions.Length;
-        if ((long)rows * TShape.HiddenSize != residual.Length)
-        {
-            throw new ArgumentException($"The residual has {residual.Length} floats, expected {rows} rows of {TShape.HiddenSize}.", nameof(residual));
-        }
-        FusedStepChecks.Validate(weights, TShape.Shape);
-        FusedStepChecks.ValidatePositions(positions, rope, TShape.HeadDim);
+        int rows = FusedStepChecks.Block(residual, weights, positions, rope, TShape.Shape);
         if (rows == 0)
         {
             return;

@@ -25,12 +25,10 @@ public sealed class AttentionPasses(IAttentionDevice device, int maxThreads) : I
             return;
         }
         AttentionLayout layout = _work.Layout(shape);
-        WorkRange tasks = WorkRange.For((long)_work.Count * shape.NumHeads, maxThreads, "Attention heads");
-        WorkRange scoreRange = WorkRange.For((long)tasks.Count * _work.Longest, maxThreads, "Attention scores");
-        WorkRange outputRange = WorkRange.For((long)tasks.Count * shape.HeadDim, maxThreads, "Attention outputs");
-        device.Scores(scoreRange, layout, _work.Rows, _work.Masks, q, k);
-        device.Softmax(tasks, layout);
-        device.WeightedValues(outputRange, layout, v, output.Length);
+        var ranges = AttentionRanges.For(_work, shape, maxThreads);
+        device.Scores(ranges.Scores, layout, _work.Rows, _work.Masks, q, k);
+        device.Softmax(ranges.Tasks, layout);
+        device.WeightedValues(ranges.Outputs, layout, v, output.Length);
         foreach (SequenceSlice sequence in sequences)
         {
             int start = sequence.Start * shape.QueryWidth;

@@ -10,9 +10,12 @@ public static class ElementwiseKernels
     {
         for (int i = thread; i < range.Count; i += range.Threads)
         {
-            y[i] = gate[i] / (1f + MathF.Exp(0f - gate[i])) * up[i];
+            y[i] = SiLuTimes(gate[i], up[i]);
         }
     }
+
+    /// <summary>One SwiGLU element; the fused gate/up kernel calls it too.</summary>
+    public static float SiLuTimes(float gate, float up) => gate / (1f + MathF.Exp(0f - gate)) * up;
 
     /// <summary>x += delta (the residual connection).</summary>
     public static void Add(Index1D thread, WorkRange range, ArrayView<float> x, ArrayView<float> delta)

@@ -16,14 +16,32 @@ public static class MatMulKernel
         {
             int row = index / n;
             int j = index - row * n;
-            long xStart = (long)row * depth;
-            long wStart = (long)j * depth;
-            float sum = 0f;
-            for (int k = 0; k < depth; k++)
-            {
-                sum += x[xStart + k] * w.Read(wStart + k);
-            }
-            y[index] = bias.Length > 0 ? sum + bias[j] : sum;
+            y[index] = Output(x, w, bias, depth, row, j);
         }
+    }
+
+    /// <summary>
+    /// y[row, j]: <see cref="Dot"/>, plus bias[j] when <paramref name="bias"/> is not empty. The fused
+    /// block's projections call this too, so they round exactly as this kernel does.
+    /// </summary>
+    public static float Output<TWeights>(ArrayView<float> x, TWeights w, ArrayView<float> bias, int depth, int row, int j)
+        where TWeights : struct, IDeviceWeights
+    {
+        float sum = Dot(x, w, depth, row, j);
+        return bias.Length > 0 ? sum + bias[j] : sum;
+    }
+
+    /// <summary>x[row, :] · W[j, :], accumulated in f32 in depth order.</summary>
+    public static float Dot<TWeights>(ArrayView<float> x, TWeights w, int depth, int row, int j)
+        where TWeights : struct, IDeviceWeights
+    {
+        long xStart = (long)row * depth;
+        long wStart = (long)j * depth;
+        float sum = 0f;
+        for (int k = 0; k < depth; k++)
+        {
+            sum += x[xStart + k] * w.Read(wStart + k);
+        }
+        return sum;
     }
 }

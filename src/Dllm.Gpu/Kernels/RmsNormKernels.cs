@@ -12,14 +12,7 @@ public static class RmsNormKernels
     {
         for (int row = thread; row < rows.Count; row += rows.Threads)
         {
-            long start = (long)row * columns;
-            float sumSquares = 0f;
-            for (int c = 0; c < columns; c++)
-            {
-                float value = x[start + c];
-                sumSquares += value * value;
-            }
-            inverseRms[row] = 1f / MathF.Sqrt(sumSquares / columns + eps);
+            inverseRms[row] = InverseRmsOf(x, row, columns, eps);
         }
     }
 
@@ -29,7 +22,23 @@ public static class RmsNormKernels
         for (int index = thread; index < range.Count; index += range.Threads)
         {
             int row = index / columns;
-            y[index] = weight[index - row * columns] * (x[index] * inverseRms[row]);
+            y[index] = Scaled(weight[index - row * columns], x[index], inverseRms[row]);
         }
     }
+
+    /// <summary>1 / √(mean of the squares of x[row, :] + eps), the squares summed in index order.</summary>
+    public static float InverseRmsOf(ArrayView<float> x, int row, int columns, float eps)
+    {
+        long start = (long)row * columns;
+        float sumSquares = 0f;
+        for (int c = 0; c < columns; c++)
+        {
+            float value = x[start + c];
+            sumSquares += value * value;
+        }
+        return 1f / MathF.Sqrt(sumSquares / columns + eps);
+    }
+
+    /// <summary>One normed element, rounded as the reference writes it.</summary>
+    public static float Scaled(float weight, float x, float inverseRms) => weight * (x * inverseRms);
 }

@@ -24,8 +24,14 @@ public static class RopeRotateHalfKernel
             float b = x[first + half];
             float c = cos[table];
             float s = sin[table];
-            x[first] = a * c - b * s;
-            x[first + half] = b * c + a * s;
+            x[first] = RotatedFirst(a, b, c, s);
+            x[first + half] = RotatedSecond(a, b, c, s);
         }
     }
+
+    /// <summary>The rotated element i of a head, from a = t_i and b = t_{i+d/2}.</summary>
+    public static float RotatedFirst(float a, float b, float cos, float sin) => a * cos - b * sin;
+
+    /// <summary>The rotated element i + d/2 of a head, from a = t_i and b = t_{i+d/2}.</summary>
+    public static float RotatedSecond(float a, float b, float cos, float sin) => b * cos + a * sin;
 }

@@ -1,4 +1,5 @@
 using Dllm.Gpu.Kernels;
+using Dllm.Kernels;
 using ILGPU;
 using ILGPU.Runtime;
 
@@ -6,7 +7,8 @@ namespace Dllm.Gpu.Ops;
 
 /// <summary>
 /// Attention over packed sequences; see <see cref="AttentionKernels"/>. <see cref="AttentionPasses"/>
-/// lists the work rows and drives the three launches.
+/// lists the work rows and drives the three launches over host operands; <see cref="Launch"/> makes
+/// them over operands already on the device (the fused step).
 /// </summary>
 internal sealed class AttentionOp(Accelerator accelerator) : IAttentionDevice
 {
@@ -49,6 +51,26 @@ internal sealed class AttentionOp(Accelerator accelerator) : IAttentionDevice
     {
         _result = _output.View(outputLength);
         _weightedValues(range.Threads, range, layout, _workRows, _workScores, _workSums, _v.Upload(v), _result);
+    }
+
+    /// <summary>
+    /// Enqueues the three launches over <paramref name="q"/>, <paramref name="k"/> and <paramref name="v"/>
+    /// already on the device, writing the work rows of <paramref name="output"/> [rows, QueryWidth].
+    /// </summary>
+    public void Launch(AttentionWorkRows work, AttentionShape shape, ArrayView<float> q, ArrayView<float> k, ArrayView<float> v, ArrayView<float> output)
+    {
+        if (work.Count == 0)
+        {
+            return;
+        }
+        var ranges = AttentionRanges.For(work, shape, accelerator.MaxNumThreads);
+        AttentionLayout layout = work.Layout(shape);
+        ArrayView<int> rows = _rows.Upload(work.Rows);
+        ArrayView<float> scores = _scoreBuffer.View(ranges.Scores.Count);
+        ArrayView<float> sums = _sums.View(ranges.Tasks.Count);
+        _scores(ranges.Scores.Threads, ranges.Scores, layout, rows, _masks.Upload(work.Masks), q, k, scores);
+        _softmax(ranges.Tasks.Threads, ranges.Tasks, layout, rows, scores, sums);
+        _weightedValues(ranges.Outputs.Threads, ranges.Outputs, layout, rows, scores, sums, v, output);
     }
 
     public void DownloadOutput(int start, Span<float> destination) => Download.Into(accelerator, _result.SubView(start, destination.Length), destination);

@@ -6,8 +6,8 @@ namespace Dllm.Tests.Fixtures;
 /// <summary>
 /// Every forward golden of every fixture model, on the reference backend, every CPU path and the ILGPU CPU accelerator:
 /// logits within the fixture's tolerance, argmax equal wherever the golden top-1/top-2 gap is ≥ 2e-4.
-/// The fixture models are in the specialization set, so the CPU backends run their generated fused
-/// step by default; a second theory forces the generic ops.
+/// The fixture models are in the specialization set, so the CPU and ILGPU backends run their generated
+/// fused step by default; a second theory forces the generic ops.
 /// </summary>
 [Trait("Category", "Fixtures")]
 public sealed class ForwardFixtureTests

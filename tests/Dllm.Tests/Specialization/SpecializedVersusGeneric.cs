@@ -1,6 +1,5 @@
 using Dllm.Core.Config;
 using Dllm.Core.SafeTensors;
-using Dllm.Cpu;
 using Dllm.Kernels;
 using Dllm.Models;
 
@@ -14,7 +13,7 @@ internal static class SpecializedVersusGeneric
     /// statistics for <paramref name="batch"/>; returns the specialized model's kernel name.
     /// </summary>
     public static string AssertBitwiseEqual(
-        IModelFamily family, TransformerConfig config, IWeightSource weights, CpuBackend backend, IFusedDenoiseStep step, IReadOnlyList<ForwardSequence> batch)
+        IModelFamily family, TransformerConfig config, IWeightSource weights, IBackend backend, IFusedDenoiseStep step, IReadOnlyList<ForwardSequence> batch)
     {
         using DiffusionModel specialized = DiffusionModel.Create(family, config, new BorrowedWeights(weights), backend, directory: null, step);
         using DiffusionModel generic = DiffusionModel.Create(family, config, new BorrowedWeights(weights), backend, kernels: KernelChoice.Generic);
