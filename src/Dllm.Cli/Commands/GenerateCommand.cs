@@ -13,7 +13,7 @@ public static class GenerateCommand
         var chat = ChatOption.Create();
         var device = DeviceOption.Create();
         var decoding = new DecodingOptions();
-        var json = new Option<bool>("--json") { Description = "Print one JSON object: ids, text (for a text prompt), forward_calls, tokens_per_call, elapsed_ms, decoder, cpu_path, kernels (\"generic\" or \"specialized:<config>\")." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object: ids, text (for a text prompt), forward_calls, tokens_per_call, elapsed_ms, decoder, backend, cpu_path (null on a GPU), kernels (\"generic\" or \"specialized:<config>\")." };
 
         var command = new Command("generate", "Generate tokens with the model's reference decoder, or a faster lossless one.")
         {

@@ -10,7 +10,7 @@ public static class InfoCommand
     public static Command Create()
     {
         var model = ModelOption.Create();
-        var json = new Option<bool>("--json") { Description = "Print one JSON object: model, model_type, shape, fingerprint, kernels, cpu_path." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object: model, model_type, shape, fingerprint, kernels, backend, cpu_path (null on a GPU)." };
         var command = new Command("info", "Show a model's shape and which kernels (specialized or generic) and CPU path run it.") { model, json };
         command.SetAction(parse => Run(parse.GetValue(model), parse.GetValue(json), Console.Out, Console.Error));
         return command;

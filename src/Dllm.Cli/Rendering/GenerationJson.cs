@@ -31,7 +31,7 @@ public static class GenerationJson
             json.WriteNumber("tokens_per_call", Math.Round(result.Stats.TokensPerCall, 4));
             json.WriteNumber("elapsed_ms", Math.Round(result.Stats.Elapsed.TotalMilliseconds, 3));
             json.WriteString("decoder", result.Decoder);
-            json.WriteString("cpu_path", CpuPathName(backendName));
+            WriteBackend(json, backendName);
             json.WriteString("kernels", kernels);
             json.WriteNumber("rows_computed", result.Stats.RowsComputed);
             if (result.Stats.StepsPerCallHistogram.Count > 0)
@@ -49,7 +49,22 @@ public static class GenerationJson
         output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
     }
 
-    /// <summary>"cpu/Vector512" → "Vector512"; a non-CPU backend reports its own name.</summary>
-    public static string CpuPathName(string backendName) =>
-        backendName.StartsWith("cpu/", StringComparison.Ordinal) ? backendName["cpu/".Length..] : backendName;
+    /// <summary>
+    /// "backend": where the model ran ("cpu/Vector512", "cuda/ptx"); "cpu_path": the SIMD path of the CPU
+    /// backend ("Vector512"), null on a GPU.
+    /// </summary>
+    public static void WriteBackend(Utf8JsonWriter json, string backendName)
+    {
+        json.WriteString("backend", backendName);
+        if (backendName.StartsWith(CpuPrefix, StringComparison.Ordinal))
+        {
+            json.WriteString("cpu_path", backendName[CpuPrefix.Length..]);
+        }
+        else
+        {
+            json.WriteNull("cpu_path");
+        }
+    }
+
+    private const string CpuPrefix = "cpu/";
 }

@@ -50,7 +50,7 @@ public sealed record ModelInfo(string Model, TransformerConfig Config, string Ba
             json.WriteEndObject();
             json.WriteString("fingerprint", Fingerprint);
             json.WriteString("kernels", Kernels);
-            json.WriteString("cpu_path", GenerationJson.CpuPathName(BackendName));
+            GenerationJson.WriteBackend(json, BackendName);
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray()) + Environment.NewLine;

@@ -30,7 +30,8 @@ public sealed class GenerateCommandTests
         Assert.Equal(16, root.GetProperty("forward_calls").GetInt32());
         Assert.Equal(2.0, root.GetProperty("tokens_per_call").GetDouble());
         Assert.Equal("llada-static", root.GetProperty("decoder").GetString());
-        Assert.False(string.IsNullOrEmpty(root.GetProperty("cpu_path").GetString()));
+        Assert.Equal($"cpu/{root.GetProperty("cpu_path").GetString()}", root.GetProperty("backend").GetString());
+        Assert.True(Enum.TryParse<Dllm.Cpu.CpuPath>(root.GetProperty("cpu_path").GetString(), out _));
         Assert.Equal(CliKernels.Expected("LladaTiny"), root.GetProperty("kernels").GetString());
         Assert.True(root.GetProperty("elapsed_ms").GetDouble() >= 0);
     }

@@ -24,7 +24,8 @@ public sealed class InfoCommandTests
         Assert.Equal(64, root.GetProperty("shape").GetProperty("hidden_size").GetInt32());
         Assert.Equal($"0x{LladaTiny.Fingerprint:X16}", root.GetProperty("fingerprint").GetString());
         Assert.Equal(CliKernels.Expected("LladaTiny"), root.GetProperty("kernels").GetString());
-        Assert.False(string.IsNullOrEmpty(root.GetProperty("cpu_path").GetString()));
+        Assert.Equal($"cpu/{root.GetProperty("cpu_path").GetString()}", root.GetProperty("backend").GetString());
+        Assert.True(Enum.TryParse<Dllm.Cpu.CpuPath>(root.GetProperty("cpu_path").GetString(), out _));
     }
 
     [Fact]
