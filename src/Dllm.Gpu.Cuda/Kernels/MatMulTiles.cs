@@ -14,8 +14,11 @@ public readonly struct MatMulTiles(int groups, int groupSize)
     /// <summary>Outputs per tile row: a warp of 32 threads takes 32 consecutive outputs of one row.</summary>
     public const int Columns = 32;
 
-    /// <summary>k per staged slice: a W row's slice is read as 32 consecutive elements.</summary>
-    public const int Depth = 32;
+    /// <summary>
+    /// k per staged slice: a W row's slice is 64 consecutive elements (256 bytes of f32), and a group meets
+    /// two barriers per slice, so a longer slice halves them (which is most of the cost on ILGPU's CPU accelerator).
+    /// </summary>
+    public const int Depth = 64;
 
     /// <summary>Outputs per tile, and the threads of a group where the device allows it (one output each).</summary>
     public const int Outputs = Rows * Columns;

@@ -24,11 +24,11 @@ public sealed class TiledMatMulTests
         { 1, 1, 1, false, false },
         { 1, 33, 65, true, true },
         { 7, 31, 33, false, true },
-        { 9, 45, 31, true, false },
+        { 9, 45, 131, true, false },
         { 17, 3, 97, false, false },
         { 70, 37, 35, true, true },
         { 70, 5, 3, false, true },
-        { 8, 32, 64, true, false },
+        { 8, 32, 128, true, false },
     };
 
     [Theory]
