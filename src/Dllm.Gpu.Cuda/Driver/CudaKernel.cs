@@ -4,9 +4,11 @@ using Dllm.Gpu.Kernels;
 namespace Dllm.Gpu.Cuda.Driver;
 
 /// <summary>
-/// One precompiled kernel loaded into a context. ILGPU compiled it as an implicitly grouped kernel, so a
-/// launch passes the thread count first and the kernel returns from threads past it; the kernels are
-/// grid-stride loops over a <see cref="WorkRange"/>, which comes next. <see cref="Start"/> fills both.
+/// One precompiled kernel loaded into a context. Most were compiled as implicitly grouped kernels, so a
+/// launch passes the thread count first and the kernel returns from threads past it; they are grid-stride
+/// loops over a <see cref="WorkRange"/>, which comes next. <see cref="Start"/> fills both. The tiled matmul
+/// is explicitly grouped: it takes no thread count, runs in groups of the size its launch names, and its
+/// shared memory is static in the PTX; <see cref="StartGroups"/> launches it.
 /// </summary>
 public sealed unsafe class CudaKernel : IDisposable
 {
@@ -37,9 +39,13 @@ public sealed unsafe class CudaKernel : IDisposable
     public PtxEntry Entry { get; }
 
     /// <summary>The arguments of a launch over <paramref name="range"/>, with its thread count and range filled in.</summary>
-    public KernelArguments Start(WorkRange range) => _arguments.Reset(range.Threads).Add(range);
+    public KernelArguments Start(WorkRange range) =>
+        _arguments.Reset((uint)((range.Threads + BlockThreads - 1) / BlockThreads), BlockThreads).Add(range.Threads).Add(range);
 
-    internal void Launch(int threads, ReadOnlySpan<int> sizes, byte* data, int slot)
+    /// <summary>The arguments of an explicitly grouped launch of <paramref name="launch"/>'s groups.</summary>
+    public KernelArguments StartGroups(MatMulTiles launch) => _arguments.Reset((uint)launch.Groups, (uint)launch.GroupSize);
+
+    internal void Launch(uint grid, uint block, ReadOnlySpan<int> sizes, byte* data, int slot)
     {
         if (!sizes.SequenceEqual(Entry.ParameterSizes.ToArray()))
         {
@@ -51,8 +57,7 @@ public sealed unsafe class CudaKernel : IDisposable
         {
             parameters[i] = data + i * slot;
         }
-        uint grid = (uint)((threads + BlockThreads - 1) / BlockThreads);
-        CudaDriver.Check(CudaApi.LaunchKernel(_function, grid, 1, 1, BlockThreads, 1, 1, 0, 0, parameters, null), $"launch kernel {Name}");
+        CudaDriver.Check(CudaApi.LaunchKernel(_function, grid, 1, 1, block, 1, 1, 0, 0, parameters, null), $"launch kernel {Name}");
     }
 
     public void Dispose() => CudaApi.ModuleUnload(_module);

@@ -14,7 +14,8 @@ public sealed unsafe class KernelArguments(CudaKernel kernel)
     private readonly byte[] _data = new byte[Slot * MaxParameters];
     private readonly int[] _sizes = new int[MaxParameters];
     private int _count;
-    private int _threads;
+    private uint _grid;
+    private uint _block;
 
     public KernelArguments Add<T>(T value) where T : unmanaged
     {
@@ -32,15 +33,16 @@ public sealed unsafe class KernelArguments(CudaKernel kernel)
     {
         fixed (byte* data = _data)
         {
-            kernel.Launch(_threads, _sizes.AsSpan(0, _count), data, Slot);
+            kernel.Launch(_grid, _block, _sizes.AsSpan(0, _count), data, Slot);
         }
     }
 
-    /// <summary>Starts a launch of <paramref name="threads"/> threads: the first parameter, as ILGPU's implicitly grouped kernels take it.</summary>
-    internal KernelArguments Reset(int threads)
+    /// <summary>Starts a launch of <paramref name="grid"/> blocks of <paramref name="block"/> threads, with no parameters yet.</summary>
+    internal KernelArguments Reset(uint grid, uint block)
     {
         _count = 0;
-        _threads = threads;
-        return Add(threads);
+        _grid = grid;
+        _block = block;
+        return this;
     }
 }

@@ -23,10 +23,11 @@ internal sealed class CudaMatMulOp(CudaContext context, CudaKernels kernels) : I
     /// <summary>Enqueues y [rows, w.Rows] = x [rows, w.Cols] · Wᵀ (+ bias when not empty) on device data.</summary>
     public void Launch(DeviceView<float> x, CudaMatrix w, DeviceView<float> bias, int rows, DeviceView<float> y)
     {
-        WorkRange range = WorkRange.For((long)rows * w.Rows, context.MaxThreads, "MatMul outputs");
-        if (range.Count > 0)
+        // A CUDA block holds at least 1024 threads, so a group takes one thread per tile output.
+        MatMulTiles launch = MatMulTiles.For(rows, w.Rows, context.MaxThreads, MatMulTiles.Outputs, "MatMul outputs");
+        if (launch.Groups > 0)
         {
-            kernels["matmul_" + w.KernelSuffix].Start(range).Add(x).Add(w.Weights).Add(bias).Add(w.Cols).Add(w.Rows).Add(y).Launch();
+            kernels["matmul_" + w.KernelSuffix].StartGroups(launch).Add(x).Add(w.Weights).Add(bias).Add(w.Cols).Add(w.Rows).Add(rows).Add(y).Launch();
         }
     }
 

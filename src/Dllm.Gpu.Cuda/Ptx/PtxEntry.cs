@@ -5,7 +5,7 @@ namespace Dllm.Gpu.Cuda.Ptx;
 /// <summary>
 /// The kernel entry of a PTX module: its name and the byte size of each parameter, read from the
 /// <c>.entry</c> signature. ILGPU's PTX for an implicitly grouped kernel takes the launch extent first
-/// (<c>.b32</c>), then the kernel's parameters in order, structs as aligned byte arrays: an
+/// (<c>.b32</c>), then the kernel's parameters in order (an explicitly grouped one, only the parameters), structs as aligned byte arrays: an
 /// <c>ArrayView&lt;T&gt;</c> is 16 bytes (device pointer, then 64-bit length), a struct of n ints is 4n bytes.
 /// </summary>
 public sealed partial record PtxEntry(string Name, IReadOnlyList<int> ParameterSizes)

@@ -6,11 +6,12 @@ namespace Dllm.Gpu.Fused;
 
 /// <summary>
 /// The fused block's kernels. Each computes its elements with the generic kernels' own per-element
-/// routines (<see cref="RmsNormKernels.InverseRmsOf"/>, <see cref="MatMulKernel.Output{TWeights}"/>,
+/// routines (<see cref="RmsNormKernels.InverseRmsOf"/>, the matmul's <see cref="MatMulTileMemory"/> and <see cref="MatMulKernel.WithBias"/>,
 /// <see cref="RopeRotateHalfKernel.RotatedFirst"/>, <see cref="ElementwiseKernels.SiLuTimes"/>), so
 /// the values and their rounding are the generic op sequence's; what is fused away is the round trip
 /// of intermediates through memory (and, in the generic ops, through the host). The dimensions come
 /// in as <see cref="SpecializedValue{T}"/>: ILGPU compiles one kernel per model shape with them as constants.
+/// The norm kernels are implicitly grouped; the projections are explicitly grouped and launched with a <see cref="MatMulTiles"/> shape.
 /// </summary>
 public static class FusedBlockKernels
 {
@@ -35,68 +36,100 @@ public static class FusedBlockKernels
         }
     }
 
-    /// <summary>y [rows, Width] = x · Wᵀ (+ bias), one result per thread: the value projection.</summary>
-    public static void Project<TWeights>(Index1D thread, WorkRange range, SpecializedValue<ProjectionShape> shape, ArrayView<float> x, TWeights w, ArrayView<float> bias, ArrayView<float> y)
+    /// <summary>y [rows, Width] = x · Wᵀ (+ bias): the value projection, the generic kernel with the shape compiled in.</summary>
+    public static void Project<TWeights>(int rows, SpecializedValue<ProjectionShape> shape, ArrayView<float> x, TWeights w, ArrayView<float> bias, ArrayView<float> y)
         where TWeights : struct, IDeviceWeights
     {
         ProjectionShape projection = shape;
-        for (int index = thread; index < range.Count; index += range.Threads)
-        {
-            int row = index / projection.Width;
-            y[index] = MatMulKernel.Output(x, w, bias, projection.Depth, row, index - row * projection.Width);
-        }
+        MatMulKernel.Multiply(x, w, bias, projection.Depth, projection.Width, rows, y);
     }
 
     /// <summary>
-    /// y [rows, Width] = RoPE(x · Wᵀ (+ bias)), rotate-half, one (row, head, pair i &lt; HeadDim/2) per thread:
-    /// it projects elements i and i + HeadDim/2 of the head and rotates them with the row's cos and sin [rows, HeadDim/2].
+    /// y [rows, Width] = RoPE(x · Wᵀ (+ bias)), rotate-half, tiled over (row, head, pair i &lt; HeadDim/2): each
+    /// output of a tile is a pair, with sums for elements i and i + HeadDim/2 of the head, rotated with the
+    /// row's cos and sin [rows, HeadDim/2].
     /// </summary>
     public static void ProjectRotate<TWeights>(
-        Index1D thread, WorkRange range, SpecializedValue<ProjectionShape> shape, ArrayView<float> x, TWeights w, ArrayView<float> bias,
+        int rows, SpecializedValue<ProjectionShape> shape, ArrayView<float> x, TWeights w, ArrayView<float> bias,
         ArrayView<float> cos, ArrayView<float> sin, ArrayView<float> y)
         where TWeights : struct, IDeviceWeights
     {
         ProjectionShape projection = shape;
         int half = projection.HeadDim / 2;
         int pairsPerRow = projection.Width / 2;
-        for (int index = thread; index < range.Count; index += range.Threads)
+        var firsts = new WeightRows(half, projection.HeadDim, 0);
+        var seconds = new WeightRows(half, projection.HeadDim, half);
+        MatMulTileMemory memory = MatMulTileMemory.Allocate();
+        ArrayView<float> firstSums = SharedMemory.Allocate<float>(MatMulTiles.Outputs);
+        ArrayView<float> secondSums = SharedMemory.Allocate<float>(MatMulTiles.Outputs);
+        int tiles = MatMulTiles.Count(rows, pairsPerRow);
+        for (int index = Grid.IdxX; index < tiles; index += Grid.DimX)
         {
-            int row = index / pairsPerRow;
-            int pair = index - row * pairsPerRow;
-            int head = pair / half;
-            int i = pair - head * half;
-            int j = head * projection.HeadDim + i;
-            float a = MatMulKernel.Output(x, w, bias, projection.Depth, row, j);
-            float b = MatMulKernel.Output(x, w, bias, projection.Depth, row, j + half);
-            long table = (long)row * half + i;
-            long first = (long)row * projection.Width + j;
-            y[first] = RopeRotateHalfKernel.RotatedFirst(a, b, cos[table], sin[table]);
-            y[first + half] = RopeRotateHalfKernel.RotatedSecond(a, b, cos[table], sin[table]);
+            MatMulTile tile = MatMulTile.At(index, rows, pairsPerRow);
+            memory.Accumulate(x, w, firsts, projection.Depth, tile, firstSums);
+            memory.Accumulate(x, w, seconds, projection.Depth, tile, secondSums);
+            for (int o = Group.IdxX; o < MatMulTiles.Outputs; o += Group.DimX)
+            {
+                if (tile.Holds(o))
+                {
+                    int row = tile.RowOf(o);
+                    int pair = tile.ColumnOf(o);
+                    int i = pair % half;
+                    int j = firsts.Of(pair);
+                    float a = MatMulKernel.WithBias(firstSums[o], bias, j);
+                    float b = MatMulKernel.WithBias(secondSums[o], bias, j + half);
+                    long table = (long)row * half + i;
+                    long first = (long)row * projection.Width + j;
+                    y[first] = RopeRotateHalfKernel.RotatedFirst(a, b, cos[table], sin[table]);
+                    y[first + half] = RopeRotateHalfKernel.RotatedSecond(a, b, cos[table], sin[table]);
+                }
+            }
         }
     }
 
     /// <summary>residual [rows, Width] += x · Wᵀ: the projection with the residual add as its epilogue (one f32 add, as the generic Add).</summary>
-    public static void ProjectAdd<TWeights>(Index1D thread, WorkRange range, SpecializedValue<ProjectionShape> shape, ArrayView<float> x, TWeights w, ArrayView<float> residual)
+    public static void ProjectAdd<TWeights>(int rows, SpecializedValue<ProjectionShape> shape, ArrayView<float> x, TWeights w, ArrayView<float> residual)
         where TWeights : struct, IDeviceWeights
     {
         ProjectionShape projection = shape;
-        for (int index = thread; index < range.Count; index += range.Threads)
+        MatMulTileMemory memory = MatMulTileMemory.Allocate();
+        ArrayView<float> sums = SharedMemory.Allocate<float>(MatMulTiles.Outputs);
+        int tiles = MatMulTiles.Count(rows, projection.Width);
+        for (int index = Grid.IdxX; index < tiles; index += Grid.DimX)
         {
-            int row = index / projection.Width;
-            residual[index] += MatMulKernel.Dot(x, w, projection.Depth, row, index - row * projection.Width);
+            MatMulTile tile = MatMulTile.At(index, rows, projection.Width);
+            memory.Accumulate(x, w, WeightRows.Identity, projection.Depth, tile, sums);
+            for (int o = Group.IdxX; o < MatMulTiles.Outputs; o += Group.DimX)
+            {
+                if (tile.Holds(o))
+                {
+                    residual[(long)tile.RowOf(o) * projection.Width + tile.ColumnOf(o)] += sums[o];
+                }
+            }
         }
     }
 
-    /// <summary>y [rows, Width] = SiLU(x · Gateᵀ) ⊙ (x · Upᵀ): both projections and SwiGLU in one thread per result.</summary>
-    public static void GateUpSwiGlu<TWeights>(Index1D thread, WorkRange range, SpecializedValue<ProjectionShape> shape, ArrayView<float> x, TWeights gate, TWeights up, ArrayView<float> y)
+    /// <summary>y [rows, Width] = SiLU(x · Gateᵀ) ⊙ (x · Upᵀ): both projections and SwiGLU, with a gate and an up sum per tile output.</summary>
+    public static void GateUpSwiGlu<TWeights>(int rows, SpecializedValue<ProjectionShape> shape, ArrayView<float> x, TWeights gate, TWeights up, ArrayView<float> y)
         where TWeights : struct, IDeviceWeights
     {
         ProjectionShape projection = shape;
-        for (int index = thread; index < range.Count; index += range.Threads)
+        MatMulTileMemory memory = MatMulTileMemory.Allocate();
+        ArrayView<float> gateSums = SharedMemory.Allocate<float>(MatMulTiles.Outputs);
+        ArrayView<float> upSums = SharedMemory.Allocate<float>(MatMulTiles.Outputs);
+        int tiles = MatMulTiles.Count(rows, projection.Width);
+        for (int index = Grid.IdxX; index < tiles; index += Grid.DimX)
         {
-            int row = index / projection.Width;
-            int j = index - row * projection.Width;
-            y[index] = ElementwiseKernels.SiLuTimes(MatMulKernel.Dot(x, gate, projection.Depth, row, j), MatMulKernel.Dot(x, up, projection.Depth, row, j));
+            MatMulTile tile = MatMulTile.At(index, rows, projection.Width);
+            memory.Accumulate(x, gate, WeightRows.Identity, projection.Depth, tile, gateSums);
+            memory.Accumulate(x, up, WeightRows.Identity, projection.Depth, tile, upSums);
+            for (int o = Group.IdxX; o < MatMulTiles.Outputs; o += Group.DimX)
+            {
+                if (tile.Holds(o))
+                {
+                    y[(long)tile.RowOf(o) * projection.Width + tile.ColumnOf(o)] = ElementwiseKernels.SiLuTimes(gateSums[o], upSums[o]);
+                }
+            }
         }
     }
 }

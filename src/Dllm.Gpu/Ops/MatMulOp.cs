@@ -8,10 +8,10 @@ namespace Dllm.Gpu.Ops;
 /// <summary>y = x · Wᵀ (+ bias) with W resident on the device; see <see cref="MatMulKernel"/>.</summary>
 internal sealed class MatMulOp(Accelerator accelerator) : IDisposable
 {
-    private readonly Action<Index1D, WorkRange, ArrayView<float>, F32DeviceWeights, ArrayView<float>, int, int, ArrayView<float>> _f32 =
-        accelerator.LoadAutoGroupedStreamKernel<Index1D, WorkRange, ArrayView<float>, F32DeviceWeights, ArrayView<float>, int, int, ArrayView<float>>(MatMulKernel.Multiply);
-    private readonly Action<Index1D, WorkRange, ArrayView<float>, Bf16DeviceWeights, ArrayView<float>, int, int, ArrayView<float>> _bf16 =
-        accelerator.LoadAutoGroupedStreamKernel<Index1D, WorkRange, ArrayView<float>, Bf16DeviceWeights, ArrayView<float>, int, int, ArrayView<float>>(MatMulKernel.Multiply);
+    private readonly Action<KernelConfig, ArrayView<float>, F32DeviceWeights, ArrayView<float>, int, int, int, ArrayView<float>> _f32 =
+        accelerator.LoadStreamKernel<ArrayView<float>, F32DeviceWeights, ArrayView<float>, int, int, int, ArrayView<float>>(MatMulKernel.Multiply);
+    private readonly Action<KernelConfig, ArrayView<float>, Bf16DeviceWeights, ArrayView<float>, int, int, int, ArrayView<float>> _bf16 =
+        accelerator.LoadStreamKernel<ArrayView<float>, Bf16DeviceWeights, ArrayView<float>, int, int, int, ArrayView<float>>(MatMulKernel.Multiply);
     private readonly DeviceBuffer<float> _x = new(accelerator);
     private readonly DeviceBuffer<float> _bias = new(accelerator);
     private readonly DeviceBuffer<float> _y = new(accelerator);
@@ -28,18 +28,19 @@ internal sealed class MatMulOp(Accelerator accelerator) : IDisposable
     /// <summary>Enqueues y [rows, w.Rows] = x [rows, w.Cols] · Wᵀ (+ bias when not empty) on device data.</summary>
     public void Launch(ArrayView<float> x, DeviceMatrix w, ArrayView<float> bias, int rows, ArrayView<float> y)
     {
-        var range = WorkRange.For((long)rows * w.Rows, accelerator.MaxNumThreads, "MatMul outputs");
-        if (range.Count == 0)
+        var launch = MatMulTiles.For(rows, w.Rows, accelerator.MaxNumThreads, accelerator.MaxNumThreadsPerGroup, "MatMul outputs");
+        if (launch.Groups == 0)
         {
             return;
         }
+        var config = new KernelConfig(launch.Groups, launch.GroupSize);
         if (w.Type == WeightType.F32)
         {
-            _f32(range.Threads, range, x, w.F32, bias, w.Cols, w.Rows, y);
+            _f32(config, x, w.F32, bias, w.Cols, w.Rows, rows, y);
         }
         else
         {
-            _bf16(range.Threads, range, x, w.Bf16, bias, w.Cols, w.Rows, y);
+            _bf16(config, x, w.Bf16, bias, w.Cols, w.Rows, rows, y);
         }
     }
 

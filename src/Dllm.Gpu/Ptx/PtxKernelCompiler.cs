@@ -26,10 +26,15 @@ public sealed class PtxKernelCompiler : IDisposable
     public static CudaArchitecture Architecture => CudaArchitecture.SM_60;
     public static CudaInstructionSet InstructionSet => CudaInstructionSet.ISA_60;
 
-    /// <summary>The PTX of <paramref name="kernel"/> compiled as an implicitly grouped kernel (the first parameter is its index).</summary>
+    /// <summary>
+    /// The PTX of <paramref name="kernel"/>: implicitly grouped when its first parameter is its index (as
+    /// ILGPU's loaders tell the two kinds apart), otherwise explicitly grouped (the tiled matmul).
+    /// </summary>
     public string Compile(MethodInfo kernel)
     {
-        var entry = EntryPointDescription.FromImplicitlyGroupedKernel(kernel);
+        var entry = kernel.GetParameters() is [{ ParameterType: var first }, ..] && first == typeof(Index1D)
+            ? EntryPointDescription.FromImplicitlyGroupedKernel(kernel)
+            : EntryPointDescription.FromExplicitlyGroupedKernel(kernel);
         var compiled = (PTXCompiledKernel)_backend.Compile(entry, KernelSpecialization.Empty);
         return compiled.PTXAssembly;
     }

@@ -33,12 +33,29 @@ public sealed partial class EmbeddedPtxTests
     }
 
     [Fact]
-    public void Entry_parameters_are_the_thread_count_then_the_kernel_parameters_as_PtxBackend_packs_them()
+    public void Entry_parameters_are_the_kernel_parameters_as_PtxBackend_packs_them()
     {
         foreach (var (name, method) in PtxKernelCatalog.All)
         {
             int[] expected = [.. method.GetParameters().Select(parameter => PackedSize(parameter.ParameterType))];
             Assert.True(expected.SequenceEqual(PtxEntry.Parse(EmbeddedPtx.Read(name)).ParameterSizes), name);
+        }
+    }
+
+    /// <summary>
+    /// The tiled matmul is launched in explicit groups with no dynamic shared memory (cuLaunchKernel's
+    /// sharedMemBytes is 0), so its staging must be declared statically in the PTX, and it takes no thread count.
+    /// </summary>
+    [Fact]
+    public void The_tiled_matmul_declares_its_shared_memory_statically_and_takes_no_thread_count()
+    {
+        foreach (string name in new[] { "matmul_f32", "matmul_bf16" })
+        {
+            string ptx = EmbeddedPtx.Read(name);
+            Assert.Matches(@"(?m)^\s*\.shared\s+\.align\s+\d+\s+\.b8\s+\w+\[\d+\];", ptx);
+            Assert.DoesNotContain("extern .shared", ptx);
+            Assert.Contains("bar.sync", ptx);
+            Assert.Equal([16, 16, 16, 4, 4, 4, 16], PtxEntry.Parse(ptx).ParameterSizes);
         }
     }
 
