@@ -56,10 +56,10 @@ public sealed class EmbeddedModelTests : IDisposable
 
     [Theory]
     // Floors a little under what the shipped weights score on these 20 held-out instances (sort 20,
-    // addition 12, shuffle 14 on the scalar and Vector512 paths); bench/RESULTS.md has the 100-instance figures under every decoder.
+    // addition 20, shuffle 16 on the scalar and Vector512 paths); bench/RESULTS.md has the 100-instance figures under every decoder.
     [InlineData("sort", 19)]
-    [InlineData("addition", 10)]
-    [InlineData("shuffle", 11)]
+    [InlineData("addition", 19)]
+    [InlineData("shuffle", 13)]
     public void The_shipped_model_keeps_its_held_out_accuracy(string task, int floor)
     {
         var output = new StringWriter();
