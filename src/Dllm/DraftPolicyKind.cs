@@ -6,6 +6,6 @@ public enum DraftPolicyKind
     /// <summary>FreeDave's nested top-j drafts from stale scores.</summary>
     Nested,
 
-    /// <summary>Nested's chain, then branches where stale confidences nearly tie with the drafts the chain leaves unused.</summary>
+    /// <summary>A draft tree that also branches where stale confidences are nearly tied (fewer calls at D ≥ 4).</summary>
     NearTieTree,
 }

@@ -23,7 +23,7 @@ public sealed class DecodingOptions
     private readonly Option<DecoderKind> _decoder = new("--decoder") { Description = "static (the family's reference), threshold, freedave or freedave-threshold.", CustomParser = ParseDecoder };
     private readonly Option<int> _drafts = new("--drafts") { Description = "FreeDave drafts per forward call.", DefaultValueFactory = _ => 4 };
     private readonly Option<DraftMode> _draftMode = new("--draft-mode") { Description = "FreeDave drafts as a batch, or packed in one sequence (tree attention)." };
-    private readonly Option<DraftPolicyKind> _drafter = new("--drafter") { Description = "FreeDave drafts: nested (the paper's) or near-tie-tree (nested plus branches in unused drafts).", CustomParser = ParseDrafter };
+    private readonly Option<DraftPolicyKind> _drafter = new("--drafter") { Description = "FreeDave drafts: nested (the paper's) or near-tie-tree (fewer calls).", CustomParser = ParseDrafter };
     private readonly Option<float> _threshold = new("--threshold") { Description = "Confidence threshold of threshold decoding.", DefaultValueFactory = _ => 0.9f };
 
     public void AddTo(Command command)

@@ -4,20 +4,15 @@ using Dllm.Decoding.Selectors;
 namespace Dllm.Decoding.Drafting;
 
 /// <summary>
-/// A draft tree instead of FreeDave's chain. It first drafts exactly <see cref="NestedStaleDrafts"/>'
-/// chain, so no call verifies fewer steps than nested would from the same state; budget the chain
-/// cannot use (it stops at a block boundary or where the stale scores run out) goes to branches where
-/// the stale ranking flips: the last position a step selects swapped with one ranked below it,
-/// likely when their confidences nearly tie. Branches are added best first by an estimated chance
-/// of lying on the static trajectory. Every draft is a rule step, from the stale scores or from a
-/// copy with two confidences swapped.
+/// A draft tree instead of FreeDave's chain. From each drafted state the tree may take the stale
+/// step (as <see cref="NestedStaleDrafts"/> does) or a branch where the stale ranking flips: the
+/// last position the step selects swapped with one ranked below it, likely when their confidences
+/// nearly tie. Nodes are added best first by an estimated chance of lying on the static trajectory,
+/// so clear rankings grow one deep chain and near-ties spend the budget on siblings; budget the
+/// chain cannot use (it stops at a block boundary) goes to alternatives instead of being left
+/// unused. Every draft is a rule step, from the stale scores or from a copy with two confidences
+/// swapped.
 /// </summary>
-/// <remarks>
-/// Why the chain comes first: on a confident trained model the top confidences all sit near 1, so
-/// their relative gaps are tiny and every ranking looked like a near tie. Ranked purely by chance,
-/// the tree then spent D = 4 on two-step-deep siblings (one swap per level) and never verified more
-/// than two steps a call, while the stale ranking in fact held three or four steps deep.
-/// </remarks>
 public sealed class NearTieDraftTree : IDraftPolicy
 {
     /// <summary>Relative confidence gap at which a flip is e⁻¹ as likely as at an exact tie.</summary>
@@ -34,6 +29,11 @@ public sealed class NearTieDraftTree : IDraftPolicy
     public IReadOnlyList<DenoiseState> Drafts(IDecodingRule rule, DenoiseState state, PositionScores scores, int count)
     {
         var drafts = new List<DenoiseState>(count);
+        if (rule.Step(state, scores) is not { } first)
+        {
+            return drafts;
+        }
+        drafts.Add(first);
         // Candidate children by chance, highest first; equal chances keep the order proposed.
         var frontier = new PriorityQueue<(Fork Parent, int Rank), (double, int)>();
         int proposed = 0;
@@ -44,25 +44,16 @@ public sealed class NearTieDraftTree : IDraftPolicy
                 frontier.Enqueue((parent, rank), (-parent.Chance(rank), proposed++));
             }
         }
-        Fork? Grow(DenoiseState node, double reach)
+        void Grow(DenoiseState node, double reach)
         {
-            if (rule.IsFinished(node) || new Fork(rule, node, scores, reach) is not { Step: not null } fork)
+            if (!rule.IsFinished(node) && new Fork(rule, node, scores, reach) is { Step: not null } fork)
             {
-                return null;
+                Propose(fork, 0);
+                Propose(fork, 1);
             }
-            Propose(fork, 0);
-            Propose(fork, 1);
-            return fork;
         }
 
-        // The nested chain first (its element 0 is the static step); each link is reached with the
-        // chance of being its parent's stale child.
-        double reach = 1;
-        foreach (DenoiseState link in new NestedStaleDrafts().Drafts(rule, state, scores, count))
-        {
-            drafts.Add(link);
-            reach = Grow(link, reach)?.Chance(0) ?? 0;
-        }
+        Grow(first, 1);
         while (drafts.Count < count && frontier.TryDequeue(out var branch, out _))
         {
             var (parent, rank) = branch;
@@ -73,7 +64,7 @@ public sealed class NearTieDraftTree : IDraftPolicy
             DenoiseState? child = parent.Child(rule, scores, rank);
             if (child is null || drafts.Any(child.SameAs))
             {
-                continue; // a chain link again, or a swap an exact confidence tie makes a no-op
+                continue; // an exact confidence tie makes a swap a no-op
             }
             drafts.Add(child);
             Grow(child, parent.Chance(rank));
@@ -142,10 +133,18 @@ public sealed class NearTieDraftTree : IDraftPolicy
         public DenoiseState? Child(IDecodingRule rule, PositionScores scores, int rank) =>
             rank == 0 ? Step : rule.Step(_state, Swapped(scores, _boundary, _below[rank - 1]));
 
+        /// <summary>
+        /// The gap relative to the smaller of the boundary's confidence and the other position's
+        /// distance from 1. Near 1 the distance decides: 0.9999 against 0.999 is a tenfold
+        /// difference in doubt, not a tie. Relative to the confidence alone, every gap between two
+        /// confident predictions looked like a tie, and on a trained model the tree spent its drafts
+        /// on swaps and drafted fewer steps deep than nested drafts.
+        /// </summary>
         private double RelativeGap(int position)
         {
             float top = _confidence[_boundary];
-            return (top - _confidence[position]) / Math.Max(Math.Abs(top), 1e-6);
+            float other = _confidence[position];
+            return (top - other) / Math.Max(Math.Min(Math.Abs(top), 1 - other), 1e-6);
         }
 
         /// <summary>A copy of <paramref name="scores"/> with the confidences of two positions exchanged.</summary>
