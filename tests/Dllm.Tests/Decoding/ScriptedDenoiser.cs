@@ -7,10 +7,13 @@ namespace Dllm.Tests.Decoding;
 
 /// <summary>
 /// A stand-in model whose scores are a fixed function of the scored position: argmax
-/// 1 + position % 5, confidence rising with the position. Lets decoder rules be tested without weights.
+/// 1 + position % 5, confidence rising with the position (by default 0.5 + 0.01 · position). Lets
+/// decoder rules be tested without weights.
 /// </summary>
-public sealed class ScriptedDenoiser : IDenoiser
+public sealed class ScriptedDenoiser(Func<int, float>? confidence = null) : IDenoiser
 {
+    private readonly Func<int, float> _confidence = confidence ?? (p => 0.5f + 0.01f * p);
+
     public const int Vocab = 10;
     public const int MaskId = 9;
 
@@ -39,7 +42,7 @@ public sealed class ScriptedDenoiser : IDenoiser
     {
         Calls++;
         RowStats[][] stats = batch
-            .Select(s => s.ScorePositions.Select(p => new RowStats(1 + p % 5, 0, 0.5f + 0.01f * p, 0.1f, 1f)).ToArray())
+            .Select(s => s.ScorePositions.Select(p => new RowStats(1 + p % 5, 0, _confidence(p), 0.1f, 1f)).ToArray())
             .ToArray();
         return new ForwardResult(stats, new float[]?[batch.Count], Vocab);
     }
