@@ -91,6 +91,41 @@ public sealed class ResumeTests : IDisposable
         Assert.NotEqual(Tensors(_straight.File(Checkpoint.SingleFileName)), Tensors(_interrupted.File(Checkpoint.SingleFileName)));
     }
 
+    [Fact]
+    public void A_second_phase_can_draw_its_text_from_another_file()
+    {
+        string fables = _straight.File("fables.txt");
+        string verses = _interrupted.File("verses.txt");
+        File.WriteAllText(fables, "The fox saw the grapes and said they were sour.\n\nThe crow dropped the cheese.\n");
+        File.WriteAllText(verses, "In the beginning was the word, and the word was with them.\n");
+        var tokenizer = new CharacterTokenizer();
+        using var backend = new CpuBackend(CpuPaths.Best, threads: 1);
+        var settings = TinyRuns.Settings(steps: 2) with { TextFile = fables, TextShare = 0.5, TextLength = 12 };
+        foreach (string folder in new[] { _straight.File("run"), _interrupted.File("run") })
+        {
+            using Trainer first = Trainer.Start(settings, tokenizer, folder, backend);
+            first.Run(TextWriter.Null);
+        }
+        using (Trainer same = Trainer.Resume(_straight.File("run"), tokenizer, backend, new RunExtension(TotalSteps: 6, TextShare: 0.9)))
+        {
+            same.Run(TextWriter.Null);
+        }
+        using (Trainer changed = Trainer.Resume(_interrupted.File("run"), tokenizer, backend, new RunExtension(TotalSteps: 6, TextShare: 0.9, TextFile: verses)))
+        {
+            changed.Run(TextWriter.Null);
+        }
+
+        Assert.Equal(verses, CheckpointFolder.LoadState(_interrupted.File("run")).Settings.TextFile);
+        Assert.Equal(fables, CheckpointFolder.LoadState(_straight.File("run")).Settings.TextFile);
+        Assert.NotEqual(Tensors(Path.Combine(_straight.File("run"), Checkpoint.SingleFileName)),
+            Tensors(Path.Combine(_interrupted.File("run"), Checkpoint.SingleFileName)));
+
+        Exception missing = Assert.ThrowsAny<Exception>(() =>
+            Trainer.Resume(_straight.File("run"), tokenizer, backend, new RunExtension(TotalSteps: 7, TextFile: _straight.File("absent.txt"))));
+        Assert.Contains("absent.txt", missing.Message);
+        Assert.Equal(6, CheckpointFolder.LoadState(_straight.File("run")).Step);
+    }
+
     [Theory]
     [InlineData(null, 1.5, "between 0 and 1")]
     [InlineData(null, 0.3, "without a text file")]

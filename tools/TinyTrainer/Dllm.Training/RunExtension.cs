@@ -1,11 +1,11 @@
 namespace Dllm.Training;
 
 /// <summary>
-/// What a resumed run may change: more steps in total, and from the resume step on, another task mix
-/// or text share (a second phase of the same run). Each step's batch is drawn from (seed, step) with
+/// What a resumed run may change: more steps in total, and from the resume step on, another task mix,
+/// text file or text share (a second phase of the same run). Each step's batch is drawn from (seed, step) with
 /// the mix in force at that step, so "train, then resume with these changes" reproduces bit for bit.
 /// </summary>
-public sealed record RunExtension(int? TotalSteps = null, string? Tasks = null, double? TextShare = null)
+public sealed record RunExtension(int? TotalSteps = null, string? Tasks = null, double? TextShare = null, string? TextFile = null)
 {
     public static RunExtension None { get; } = new();
 
@@ -20,7 +20,11 @@ public sealed record RunExtension(int? TotalSteps = null, string? Tasks = null, 
         {
             throw new InvalidOperationException($"--text-share must be between 0 and 1, not {share}.");
         }
-        if (TextShare is > 0 && saved.TextFile is null)
+        if (TextFile is not null && !File.Exists(TextFile))
+        {
+            throw new FileNotFoundException($"The text file {TextFile} does not exist.", TextFile);
+        }
+        if (TextShare is > 0 && (TextFile ?? saved.TextFile) is null)
         {
             throw new InvalidOperationException($"{directory} was trained without a text file, so its text share cannot be changed.");
         }
@@ -33,6 +37,7 @@ public sealed record RunExtension(int? TotalSteps = null, string? Tasks = null, 
             Steps = TotalSteps ?? saved.Steps,
             Tasks = Tasks ?? saved.Tasks,
             TextShare = TextShare ?? saved.TextShare,
+            TextFile = TextFile ?? saved.TextFile,
         };
     }
 }
