@@ -7,8 +7,9 @@ namespace Dllm.Bench.Decoding;
 /// <summary>
 /// How English-like a model's free text is: the opening words of corpus documents go in as plain
 /// prompts (no chat template, as plain text was trained), and each decoding setting's continuations
-/// are scored with <see cref="TextQuality"/> against the corpus's word list. The corpus's own
-/// continuations of the same openings are the ceiling. Prints markdown, then a few samples.
+/// are scored with <see cref="TextQuality"/> against the corpus's words and word triples. The corpus's
+/// own continuations of the same openings, cut to the same number of tokens, are the ceiling. Prints
+/// markdown, then a few samples.
 /// </summary>
 public static partial class TextTable
 {
@@ -22,9 +23,9 @@ public static partial class TextTable
         using DllmEngine engine = DllmEngine.Load(options.Model);
         output.WriteLine(Invariant($"{options.Model}: {engine.Backend.Name}; {openings.Length} prompts of {options.PromptWords} words from {Path.GetFileName(options.Corpus)} ({reference.Count:N0} distinct words), gen length {options.GenLength}."));
         output.WriteLine();
-        output.WriteLine("| continuation | known words | distinct word pairs | words per sample |");
-        output.WriteLine("|---|---:|---:|---:|");
-        Row(output, "the corpus itself (ceiling)", openings.Select(o => o.Continuation).ToArray(), reference);
+        output.WriteLine("| continuation | known words | known word triples | distinct word pairs | words per sample |");
+        output.WriteLine("|---|---:|---:|---:|---:|");
+        Row(output, "the corpus itself (ceiling)", openings.Select(o => FirstTokens(engine, o.Continuation, options.GenLength)).ToArray(), reference);
         var samples = new List<(string Setting, string[] Texts)>();
         foreach ((string name, GenerateOptions settings) in Settings(options.GenLength))
         {
@@ -54,7 +55,7 @@ public static partial class TextTable
     private static void Row(TextWriter output, string name, string[] texts, WordList reference)
     {
         TextQuality q = TextQuality.Measure(texts, reference);
-        output.WriteLine(Invariant($"| {name} | {100 * q.KnownWordShare:F1}% | {100 * q.DistinctBigramShare:F1}% | {(double)q.Words / q.Samples:F1} |"));
+        output.WriteLine(Invariant($"| {name} | {100 * q.KnownWordShare:F1}% | {100 * q.KnownTripleShare:F1}% | {100 * q.DistinctBigramShare:F1}% | {(double)q.Words / q.Samples:F1} |"));
     }
 
     /// <summary>Corpus documents (as the trainer reads them) with enough words, picked by seed; each split after its first words.</summary>
@@ -69,6 +70,14 @@ public static partial class TextTable
             int cut = IndexAfterWords(document, options.PromptWords);
             yield return (document[..cut], document[cut..]);
         }
+    }
+
+    /// <summary>The start of <paramref name="text"/> that the model's tokenizer spends <paramref name="tokens"/> tokens on.</summary>
+    private static string FirstTokens(DllmEngine engine, string text, int tokens)
+    {
+        Dllm.Tokenizers.Tokenizer tokenizer = engine.Tokenizer ?? throw new ArgumentException("text-table needs a model folder with a tokenizer.");
+        int[] ids = tokenizer.Encode(text);
+        return tokenizer.Decode(ids.AsSpan(0, Math.Min(tokens, ids.Length)));
     }
 
     private static int IndexAfterWords(string text, int words)

@@ -29,10 +29,25 @@ public sealed class TextQualityTests
     }
 
     [Fact]
+    public void Runs_of_three_words_count_as_known_only_where_the_corpus_has_them_in_that_order()
+    {
+        WordList reference = WordList.FromText("The cat sat on the mat. The dog didn't.");
+
+        TextQuality quality = TextQuality.Measure(["The cat, sat on", "the mat the dog", "cat the sat"], reference);
+
+        Assert.Equal(5, quality.Triples);             // 2 + 2 + 1; none across samples
+        Assert.Equal(4, quality.KnownTriples);        // across the sentence break "the mat the dog" is in the corpus; "cat the sat" is not
+        Assert.Equal(0.8, quality.KnownTripleShare, 12);
+        Assert.True(reference.Contains(("the", "dog", "didn't")));
+        Assert.False(reference.Contains(("dog", "the", "cat")));
+    }
+
+    [Fact]
     public void No_words_scores_zero_not_nan()
     {
         TextQuality quality = TextQuality.Measure(["", "..."], WordList.FromText("word"));
         Assert.Equal(0, quality.KnownWordShare);
         Assert.Equal(0, quality.DistinctBigramShare);
+        Assert.Equal(0, quality.KnownTripleShare);
     }
 }
