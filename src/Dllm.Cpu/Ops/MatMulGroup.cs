@@ -102,33 +102,38 @@ internal static unsafe class MatMulGroup<TVec> where TVec : struct, IFloatVector
     }
 
     /// <summary>
-    /// Runs the tile over every activation vector; the first call carries the prefetch of the next block.
-    /// Fewer rows than one vector run at the narrowest accelerated width that holds them (M = 1 computes 4
-    /// lanes, not 16): each lane is its own FMA chain, so the width changes no value.
+    /// Runs the tile over every activation row: pairs of full vectors, then the rows left one vector at a
+    /// time at the narrowest accelerated width that holds them (40 rows on the 16-lane path: a pair, then
+    /// 8 lanes, not 16). The first call carries the prefetch of the next block. Each lane is its own FMA
+    /// chain, so the width that computes a row changes no value.
     /// </summary>
     private static void SweepRows(in MatMulPanel panel, float* x, float* staged, int depth, float* tileAccumulators, bool accumulate, WeightPrefetch next)
     {
         int c = TVec.Count;
         int stride = panel.PaddedRows;
-        if (panel.Rows <= Vector128<float>.Count && c > Vector128<float>.Count && Vector128.IsHardwareAccelerated)
+        int m = 0;
+        for (; m + MatMulTile.RowVectors * c <= panel.Rows; m += MatMulTile.RowVectors * c, next = default)
         {
-            MatMulTile.Multiply<Vector128Float, OneRowVector>(x, stride, staged, depth, tileAccumulators, stride, accumulate, next);
-            return;
+            MatMulTile.Multiply<TVec, TwoRowVectors>(x + m, stride, staged, depth, tileAccumulators + m, stride, accumulate, next);
         }
-        if (panel.Rows <= Vector256<float>.Count && c > Vector256<float>.Count && Vector256.IsHardwareAccelerated)
+        for (; m < panel.Rows; next = default)
         {
-            MatMulTile.Multiply<Vector256Float, OneRowVector>(x, stride, staged, depth, tileAccumulators, stride, accumulate, next);
-            return;
-        }
-        int vectors = stride / c;
-        int v = 0;
-        for (; v + MatMulTile.RowVectors <= vectors; v += MatMulTile.RowVectors, next = default)
-        {
-            MatMulTile.Multiply<TVec, TwoRowVectors>(x + v * c, stride, staged, depth, tileAccumulators + v * c, stride, accumulate, next);
-        }
-        if (v < vectors)
-        {
-            MatMulTile.Multiply<TVec, OneRowVector>(x + v * c, stride, staged, depth, tileAccumulators + v * c, stride, accumulate, next);
+            int left = panel.Rows - m;
+            if (left <= Vector128<float>.Count && c > Vector128<float>.Count && Vector128.IsHardwareAccelerated)
+            {
+                MatMulTile.MultiplyLanes<Vector128<float>, OneRowVector>(x + m, stride, staged, depth, tileAccumulators + m, stride, accumulate, next);
+                m += Vector128<float>.Count;
+            }
+            else if (left <= Vector256<float>.Count && c > Vector256<float>.Count && Vector256.IsHardwareAccelerated)
+            {
+                MatMulTile.MultiplyLanes<Vector256<float>, OneRowVector>(x + m, stride, staged, depth, tileAccumulators + m, stride, accumulate, next);
+                m += Vector256<float>.Count;
+            }
+            else
+            {
+                MatMulTile.Multiply<TVec, OneRowVector>(x + m, stride, staged, depth, tileAccumulators + m, stride, accumulate, next);
+                m += c;
+            }
         }
     }
 
