@@ -1,10 +1,11 @@
 using System.Diagnostics;
+using Dllm.Models;
 
 namespace Dllm.Decoding;
 
 /// <summary>
-/// The cost and yield of one decode: forward calls (NFE), token rows pushed through the model,
-/// tokens committed by each call (summed over batch rows), and for draft-and-verify decoders how
+/// The cost and yield of one decode: forward calls (NFE), the work they did (token rows pushed through
+/// the model, attention pairs, rows scored by the head), tokens committed by each call (summed over batch rows), and for draft-and-verify decoders how
 /// many static steps each call advanced.
 /// </summary>
 public sealed class DecodeStats
@@ -14,7 +15,10 @@ public sealed class DecodeStats
     private readonly Stopwatch _clock = Stopwatch.StartNew();
 
     public int ForwardCalls => _committedPerCall.Count;
-    public long RowsComputed { get; private set; }
+    public long RowsComputed => Work.Rows;
+
+    /// <summary>Everything the forward calls computed, summed (see <see cref="ForwardWork.Flops"/>).</summary>
+    public ForwardWork Work { get; private set; }
     public IReadOnlyList<int> CommittedPerCall => _committedPerCall;
     public int TokensCommitted => _committedPerCall.Sum();
     public double TokensPerCall => ForwardCalls == 0 ? 0 : (double)TokensCommitted / ForwardCalls;
@@ -23,9 +27,9 @@ public sealed class DecodeStats
     /// <summary>Static steps advanced per verifying call → number of such calls (FreeDave's accepted-draft histogram).</summary>
     public IReadOnlyDictionary<int, int> StepsPerCallHistogram => _stepsPerCall;
 
-    public void RecordCall(long rowsComputed, int committed)
+    public void RecordCall(IReadOnlyList<ForwardSequence> batch, int committed)
     {
-        RowsComputed += rowsComputed;
+        Work += ForwardWork.Of(batch);
         _committedPerCall.Add(committed);
     }
 

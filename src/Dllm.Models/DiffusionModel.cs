@@ -52,14 +52,19 @@ public sealed class DiffusionModel : IDisposable
     /// </summary>
     public static DiffusionModel Load(string directory, IBackend backend, KernelChoice kernels = KernelChoice.FromEnvironment)
     {
+        var (family, config) = ReadConfig(directory);
+        return Create(family, config, Checkpoint.Open(directory), backend, directory, kernels);
+    }
+
+    /// <summary>The family (by model_type) and the validated config of the folder's config.json.</summary>
+    public static (IModelFamily Family, TransformerConfig Config) ReadConfig(string directory)
+    {
         var (modelType, document) = ConfigJson.Load(directory);
-        TransformerConfig config;
         using (document)
         {
-            string configFile = Path.Combine(directory, "config.json");
+            string configFile = Path.Combine(directory, ConfigJson.FileName);
             IModelFamily family = ModelRegistry.Resolve(modelType, configFile);
-            config = family.ParseConfig(document.RootElement, configFile);
-            return Create(family, config, Checkpoint.Open(directory), backend, directory, kernels);
+            return (family, family.ParseConfig(document.RootElement, configFile));
         }
     }
 

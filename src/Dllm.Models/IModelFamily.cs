@@ -17,5 +17,8 @@ public interface IModelFamily
 
     TransformerConfig ParseConfig(JsonElement root, string file);
 
+    /// <summary>The config.json key holding the layer count (to cut a real config down for a benchmark).</summary>
+    string NumLayersKey { get; }
+
     TransformerWeightNames WeightNames { get; }
 }

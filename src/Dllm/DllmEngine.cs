@@ -1,4 +1,5 @@
 using Dllm.Core.Config;
+using Dllm.Core.SafeTensors;
 using Dllm.Cpu;
 using Dllm.Decoding;
 using Dllm.Decoding.Decoders;
@@ -38,18 +39,34 @@ public sealed class DllmEngine : IDisposable
     public Tokenizer? Tokenizer => _tokenizer.Value;
     public IBackend Backend => _model.Backend;
 
+    /// <summary>The loaded model, for callers that run forward calls themselves (benchmarks, custom decoders).</summary>
+    public DiffusionModel Model => _model;
+
     /// <summary>Which kernels run the model's blocks: "generic" or "specialized:" and the generated class (see <see cref="DiffusionModel.Kernels"/>).</summary>
     public string Kernels => _model.Kernels;
 
     /// <summary>Loads <paramref name="directory"/> (its tokenizer, when it has one, is read on first use) on <paramref name="backend"/> (default: the CPU backend on the path <c>DLLM_CPU_PATH</c> pins, else the best one).
     /// The engine disposes a backend it created, never one it was given. <paramref name="kernels"/> picks
     /// specialized or generic blocks (by default specialized when the backend has them, unless <c>DLLM_SPECIALIZE=0</c>).</summary>
-    public static DllmEngine Load(string directory, IBackend? backend = null, KernelChoice kernels = KernelChoice.FromEnvironment)
+    public static DllmEngine Load(string directory, IBackend? backend = null, KernelChoice kernels = KernelChoice.FromEnvironment) =>
+        Open(backend, ops => DiffusionModel.Load(directory, ops, kernels));
+
+    /// <summary>
+    /// An engine over weights that did not come from a model folder (random weights of a real shape, a
+    /// checkpoint copied into memory); it takes ownership of <paramref name="weights"/>. It has no
+    /// tokenizer and no generation_config.json defaults.
+    /// </summary>
+    public static DllmEngine Create(
+        IModelFamily family, TransformerConfig config, IWeightSource weights, IBackend? backend = null, KernelChoice kernels = KernelChoice.FromEnvironment) =>
+        Open(backend, ops => DiffusionModel.Create(family, config, weights, ops, directory: null, kernels));
+
+    /// <summary>The engine over the model <paramref name="load"/> builds on <paramref name="backend"/>, or on a CPU backend it then owns.</summary>
+    private static DllmEngine Open(IBackend? backend, Func<IBackend, DiffusionModel> load)
     {
         IBackend ops = backend ?? new CpuBackend();
         try
         {
-            return new DllmEngine(DiffusionModel.Load(directory, ops, kernels), ownsBackend: backend is null);
+            return new DllmEngine(load(ops), ownsBackend: backend is null);
         }
         catch
         {

@@ -1,10 +1,12 @@
 using BenchmarkDotNet.Attributes;
+using Dllm.Cpu;
+using Dllm.Cpu.Diagnostics;
 using Dllm.Cpu.Threading;
 
 namespace Dllm.Bench.Kernels;
 
 /// <summary>
-/// Peak Vector512 FMA throughput on one thread and on every processor (through the backend's own
+/// Peak Vector512 FMA throughput (<see cref="FmaPeak"/>) on one thread and on every processor (through the backend's own
 /// <see cref="WorkerPool"/>), measured in the same run as the matmuls so their "% of peak" is against
 /// this machine at this moment.
 /// </summary>
@@ -26,7 +28,7 @@ public class FmaPeakBenchmark
     public void Cleanup() => _pool.Dispose();
 
     [Benchmark]
-    public float SingleThread() => FmaChains.Run(Steps);
+    public float SingleThread() => FmaPeak.Run(CpuPath.Vector512, Steps);
 
     [Benchmark]
     public void AllThreads() => _pool.Run(Threads, new ChainsJob());
@@ -37,7 +39,7 @@ public class FmaPeakBenchmark
         {
             for (int t = start; t < end; t++)
             {
-                FmaChains.Run(Steps);
+                FmaPeak.Run(CpuPath.Vector512, Steps);
             }
         }
     }

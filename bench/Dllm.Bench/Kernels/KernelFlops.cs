@@ -1,5 +1,7 @@
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
+using Dllm.Cpu;
+using Dllm.Cpu.Diagnostics;
 
 namespace Dllm.Bench.Kernels;
 
@@ -39,7 +41,7 @@ public static class KernelFlops
         if (type == typeof(FmaPeakBenchmark))
         {
             int threads = benchmarkCase.Descriptor.WorkloadMethod.Name == nameof(FmaPeakBenchmark.AllThreads) ? FmaPeakBenchmark.Threads : 1;
-            return threads * FmaChains.Flops(FmaPeakBenchmark.Steps);
+            return threads * FmaPeak.Flops(CpuPath.Vector512, FmaPeakBenchmark.Steps);
         }
         return null;
     }

@@ -28,6 +28,45 @@ public sealed unsafe class InMemoryWeights : IWeightSource
 
     public IEnumerable<string> Names => _tensors.Keys;
 
+    /// <summary>
+    /// Every floating-point tensor of <paramref name="checkpoint"/> copied into memory (F16 widened to F32,
+    /// as the kernels see it): the same weights, read from anonymous memory instead of the file mapping.
+    /// </summary>
+    public static InMemoryWeights CopyOf(Checkpoint checkpoint)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        var copy = new InMemoryWeights();
+        try
+        {
+            foreach (TensorEntry entry in checkpoint.Tensors.OrderBy(t => t.Name, StringComparer.Ordinal))
+            {
+                if (entry.DType is not (DType.F32 or DType.BF16 or DType.F16))
+                {
+                    continue;
+                }
+                WeightData data = checkpoint.Weights(entry.Name);
+                Span<byte> bytes = copy.Add(entry.Name, data.DType, entry.Shape);
+                new ReadOnlySpan<byte>(data.Data, bytes.Length).CopyTo(bytes);
+            }
+            return copy;
+        }
+        catch
+        {
+            copy.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Adds every tensor to <paramref name="writer"/>, in name order (as Hugging Face writes them).</summary>
+    public void AddTo(SafeTensorsWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        foreach (var (name, (buffer, dtype, shape)) in _tensors.OrderBy(t => t.Key, StringComparer.Ordinal))
+        {
+            writer.Add(name, dtype, shape, buffer.Span);
+        }
+    }
+
     public WeightData Weights(string name, params long[] shape)
     {
         var (buffer, dtype, _) = Find(name, shape);

@@ -96,7 +96,7 @@ public sealed class FreeDaveDecoder(int drafts, IDraftPolicy? policy = null)
             requests.AddRange(rule.Requests(states[i]));
         }
         ForwardResult result = model.Forward(requests);
-        stats.RecordCall(requests.Sum(r => (long)r.Length), 0);
+        stats.RecordCall(requests, 0);
         return states.Select((s, i) => rule.Score(s, result, firsts[i])).ToArray();
     }
 

@@ -35,7 +35,7 @@ public sealed class StaticDecoder
             DenoiseState[] next = rule.StepAll(states, scores);
 
             var commits = states.Select((state, i) => (IReadOnlyList<Commit>)state.CommitsTo(next[i], rule.MaskId)).ToArray();
-            stats.RecordCall(requests.Sum(r => (long)r.Length), commits.Sum(c => c.Count));
+            stats.RecordCall(requests, commits.Sum(c => c.Count));
             onStep?.Invoke(new DecodeStep(stats.ForwardCalls - 1, commits));
             states = next;
             onState?.Invoke(states);

@@ -14,6 +14,8 @@ public sealed class DreamFamily : IModelFamily
 
     public string ModelType => "Dream";
 
+    public string NumLayersKey => "num_hidden_layers";
+
     public TransformerConfig ParseConfig(JsonElement root, string file) => DreamConfig.FromJson(root, file).ToTransformerConfig();
 
     public TransformerWeightNames WeightNames { get; } = new(

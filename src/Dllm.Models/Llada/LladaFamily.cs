@@ -17,6 +17,8 @@ public sealed class LladaFamily : IModelFamily
 
     public string ModelType => "llada";
 
+    public string NumLayersKey => "n_layers";
+
     public TransformerConfig ParseConfig(JsonElement root, string file) => LladaConfig.FromJson(root, file).ToTransformerConfig();
 
     public TransformerWeightNames WeightNames { get; } = new(
