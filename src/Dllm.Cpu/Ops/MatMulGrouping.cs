@@ -3,12 +3,15 @@ namespace Dllm.Cpu.Ops;
 /// <summary>How many weight tiles a thread takes at a time: a scheduling choice that changes no value.</summary>
 internal static class MatMulGrouping
 {
-    /// <summary>Per-thread accumulator budget in floats (128 KiB): a group of weight tiles shares one pass over the panel from L2.</summary>
+    /// <summary>Per-thread accumulator budget in floats (128 KiB): a group's accumulators wait there for its epilogue.</summary>
     private const int AccumulatorFloats = 32 * 1024;
     private const int MaxGroupTiles = 64;
 
-    /// <summary>Groups per thread at least, so a thread slowed by other work can hand groups to the others.</summary>
-    private const int GroupsPerThread = 4;
+    /// <summary>
+    /// Groups per thread at least, so a thread slowed by other work can hand groups to the others. Tiles run
+    /// one after another whatever the group, so a small group costs only its share of the epilogue.
+    /// </summary>
+    private const int GroupsPerThread = 16;
 
     /// <summary>Tiles per group for <paramref name="tiles"/> tiles over a panel of <paramref name="paddedRows"/>,
     /// each tile needing <paramref name="accumulatorSets"/> accumulator blocks (two when gate and up pair).</summary>
