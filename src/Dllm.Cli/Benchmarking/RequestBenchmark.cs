@@ -1,3 +1,4 @@
+using Dllm.Cli.Images;
 using Dllm.Cli.Rendering;
 using Dllm.Cpu;
 using Dllm.Cpu.Diagnostics;
@@ -8,10 +9,9 @@ namespace Dllm.Cli.Benchmarking;
 
 /// <summary>
 /// Times one generate request on every engine of a <see cref="BenchTarget"/>, interleaved with the
-/// machine's FMA peak and with the kernels alone (one forward call over the request's canvas, scoring
-/// as many rows as the request's calls did on average), so that every figure of the report comes from
-/// the same minutes of the same machine. The best of the timed repetitions counts; cores busy is over
-/// all of them.
+/// machine's FMA peak and with the kernels alone (the request's forward calls replayed, shape for shape,
+/// straight on the model with no decoder), so that every figure of the report comes from the same
+/// minutes of the same machine. The best of the timed repetitions counts; cores busy is over all of them.
 /// </summary>
 public sealed class RequestBenchmark(BenchTarget target, int[] prompt, GenerateOptions options, int repeat, int warmup)
 {
@@ -34,7 +34,7 @@ public sealed class RequestBenchmark(BenchTarget target, int[] prompt, GenerateO
                 engine.Generate(prompt, options);
             }
         }
-        ForwardSequence? kernels = null;
+        List<ForwardSequence[]>? kernels = null;
         WorkTime? kernelsBest = null;
         double peak = 0;
         for (int r = 0; r < repeat; r++)
@@ -51,8 +51,8 @@ public sealed class RequestBenchmark(BenchTarget target, int[] prompt, GenerateO
                     best[e] = (result, time);
                 }
             }
-            kernels ??= KernelsOnly(first, best[0]!.Value.Result);
-            var (_, forward) = WorkTime.Measure(() => first.Model.Forward([kernels]));
+            kernels ??= Replay(first, best[0]!.Value.Result);
+            var (_, forward) = WorkTime.Measure(() => kernels.Sum(batch => first.Model.Forward(batch).Stats.Length));
             if (kernelsBest is not { } k || forward.Wall < k.Wall)
             {
                 kernelsBest = forward;
@@ -62,17 +62,27 @@ public sealed class RequestBenchmark(BenchTarget target, int[] prompt, GenerateO
         var runs = target.Engines.Select((entry, e) => new BenchRun(
             entry.Weights, best[e]!.Value.Result, best[e]!.Value.Time, new WorkTime(wall[e], processor[e]).CoresBusy,
             best[e]!.Value.Result.Stats.Work.Flops(first.Config))).ToArray();
-        var kernelRun = new KernelsRun(kernels!.Length, kernels.ScorePositions.Length, kernelsBest!.Value, ForwardWork.Of([kernels]).Flops(first.Config));
-        return new BenchReport(target.Description, prompt.Length, options, first.Backend.Name, first.Kernels, RuntimeImage.Describe(), pool.ThreadCount, peak, runs, kernelRun);
+        ForwardWork replayed = kernels!.Aggregate(default(ForwardWork), (sum, batch) => sum + ForwardWork.Of(batch));
+        var kernelRun = new KernelsRun(kernels!.Count, kernelsBest!.Value, replayed.Flops(first.Config));
+        return new BenchReport(target.Description, prompt.Length, options, first.Backend.Name, first.Kernels, NativeImage.Describe(), pool.ThreadCount, peak, runs, kernelRun);
     }
 
-    /// <summary>One sequence of the request's canvas length, scoring its last (mean scored rows per call) positions.</summary>
-    private ForwardSequence KernelsOnly(DllmEngine engine, GenerationResult result)
+    /// <summary>
+    /// A forward call of each call's shape: its sequences (equal lengths), rows and scored rows, over
+    /// the prompt and mask ids (what the ids are does not change what the kernels compute).
+    /// </summary>
+    private List<ForwardSequence[]> Replay(DllmEngine engine, GenerationResult result)
     {
-        int canvas = prompt.Length + options.GenLength;
-        int calls = Math.Max(1, result.Stats.ForwardCalls);
-        int scored = (int)Math.Clamp(Math.Round((double)result.Stats.Work.ScoredRows / calls), 1, canvas);
-        int[] ids = [.. prompt, .. Enumerable.Repeat(engine.Config.MaskTokenId, options.GenLength)];
-        return new ForwardSequence { Ids = ids, ScorePositions = Enumerable.Range(canvas - scored, scored).ToArray() };
+        var calls = new List<ForwardSequence[]>();
+        foreach (ForwardWork call in result.Stats.WorkPerCall)
+        {
+            int sequences = (int)Math.Max(1, call.Sequences);
+            int length = (int)(call.Rows / sequences);
+            int scored = (int)Math.Clamp(call.ScoredRows / sequences, 0, length);
+            int[] ids = [.. prompt.Take(length), .. Enumerable.Repeat(engine.Config.MaskTokenId, Math.Max(0, length - prompt.Length))];
+            int[] positions = Enumerable.Range(length - scored, scored).ToArray();
+            calls.Add(Enumerable.Range(0, sequences).Select(_ => new ForwardSequence { Ids = ids, ScorePositions = positions }).ToArray());
+        }
+        return calls;
     }
 }

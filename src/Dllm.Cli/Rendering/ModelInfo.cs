@@ -7,7 +7,7 @@ using Dllm.Kernels.Specialization;
 namespace Dllm.Cli.Rendering;
 
 /// <summary>What `dllm info` prints, as text or as JSON written by hand (no reflection, AOT-safe).</summary>
-public sealed record ModelInfo(string Model, TransformerConfig Config, string BackendName, string Kernels)
+public sealed record ModelInfo(string Model, TransformerConfig Config, string BackendName, string Kernels, string Image)
 {
     private ModelShape Shape => ModelShape.Of(Config);
 
@@ -24,6 +24,7 @@ public sealed record ModelInfo(string Model, TransformerConfig Config, string Ba
         text.AppendLine(CultureInfo.InvariantCulture, $"fingerprint: {Fingerprint}");
         text.AppendLine(CultureInfo.InvariantCulture, $"kernels:     {Kernels}");
         text.AppendLine(CultureInfo.InvariantCulture, $"backend:     {BackendName}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"image:       {Image}");
         return text.ToString();
     }
 
@@ -51,6 +52,7 @@ public sealed record ModelInfo(string Model, TransformerConfig Config, string Ba
             json.WriteString("fingerprint", Fingerprint);
             json.WriteString("kernels", Kernels);
             GenerationJson.WriteBackend(json, BackendName);
+            json.WriteString("image", Image);
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray()) + Environment.NewLine;
