@@ -11,6 +11,7 @@ namespace Dllm.Decoding;
 public sealed class DecodeStats
 {
     private readonly List<int> _committedPerCall = [];
+    private readonly List<ForwardWork> _workPerCall = [];
     private readonly SortedDictionary<int, int> _stepsPerCall = [];
     private readonly Stopwatch _clock = Stopwatch.StartNew();
 
@@ -19,6 +20,9 @@ public sealed class DecodeStats
 
     /// <summary>Everything the forward calls computed, summed (see <see cref="ForwardWork.Flops"/>).</summary>
     public ForwardWork Work { get; private set; }
+
+    /// <summary>What each forward call computed, in call order (a benchmark replays these shapes without the decoder).</summary>
+    public IReadOnlyList<ForwardWork> WorkPerCall => _workPerCall;
     public IReadOnlyList<int> CommittedPerCall => _committedPerCall;
     public int TokensCommitted => _committedPerCall.Sum();
     public double TokensPerCall => ForwardCalls == 0 ? 0 : (double)TokensCommitted / ForwardCalls;
@@ -29,7 +33,9 @@ public sealed class DecodeStats
 
     public void RecordCall(IReadOnlyList<ForwardSequence> batch, int committed)
     {
-        Work += ForwardWork.Of(batch);
+        ForwardWork work = ForwardWork.Of(batch);
+        Work += work;
+        _workPerCall.Add(work);
         _committedPerCall.Add(committed);
     }
 

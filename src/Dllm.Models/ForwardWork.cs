@@ -3,12 +3,12 @@ using Dllm.Core.Config;
 namespace Dllm.Models;
 
 /// <summary>
-/// The arithmetic of forward calls, counted from their batches: token rows through the blocks,
+/// The arithmetic of forward calls, counted from their batches: sequences, token rows through the blocks,
 /// query-key pairs of attention (every pair of each sequence, as the kernels compute them whatever
 /// the mask), and rows scored through the head. Sums over calls; <see cref="Flops"/> turns it into
 /// floating-point operations for a config, so a benchmark can report GFLOP/s of what was computed.
 /// </summary>
-public readonly record struct ForwardWork(long Rows, long AttentionPairs, long ScoredRows)
+public readonly record struct ForwardWork(long Sequences, long Rows, long AttentionPairs, long ScoredRows)
 {
     public static ForwardWork Of(IReadOnlyList<ForwardSequence> batch)
     {
@@ -19,11 +19,11 @@ public readonly record struct ForwardWork(long Rows, long AttentionPairs, long S
             pairs += (long)sequence.Length * sequence.Length;
             scored += sequence.ScorePositions.Length;
         }
-        return new ForwardWork(rows, pairs, scored);
+        return new ForwardWork(batch.Count, rows, pairs, scored);
     }
 
     public static ForwardWork operator +(ForwardWork left, ForwardWork right) =>
-        new(left.Rows + right.Rows, left.AttentionPairs + right.AttentionPairs, left.ScoredRows + right.ScoredRows);
+        new(left.Sequences + right.Sequences, left.Rows + right.Rows, left.AttentionPairs + right.AttentionPairs, left.ScoredRows + right.ScoredRows);
 
     /// <summary>
     /// 2 per multiply-add: the seven projections of every row in every layer, both attention products

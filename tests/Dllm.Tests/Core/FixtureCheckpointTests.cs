@@ -9,19 +9,23 @@ namespace Dllm.Tests.Core;
 [Trait("Category", "Fixtures")]
 public sealed unsafe class FixtureCheckpointTests
 {
+    /// <summary>Every model folder found (more may be added: the theories over it derive what they expect from each folder's config).</summary>
     public static TheoryData<string> Models => new(FixturePaths.ModelDirectories().Select(d => Path.GetFileName(d)));
 
+    /// <summary>The four models the shared fixtures ship, whose sizes the fixtures' README gives.</summary>
+    private static readonly string[] TinyNames = ["dream-tiny", "dream-tiny-bf16-sharded", "llada-tiny", "llada-tiny-bf16-sharded"];
+
+    public static TheoryData<string> TinyModels => new(TinyNames);
+
     [Fact]
-    public void The_shared_fixtures_hold_four_models()
+    public void The_shared_fixtures_hold_the_four_tiny_models()
     {
-        Assert.Equal(
-            ["dream-tiny", "dream-tiny-bf16-sharded", "llada-tiny", "llada-tiny-bf16-sharded"],
-            FixturePaths.ModelDirectories().Select(d => Path.GetFileName(d)));
+        Assert.Subset(FixturePaths.ModelDirectories().Select(d => Path.GetFileName(d)).ToHashSet(), TinyNames.ToHashSet());
     }
 
     [Theory]
-    [MemberData(nameof(Models))]
-    public void Each_fixture_config_parses_to_the_tiny_sizes(string model)
+    [MemberData(nameof(TinyModels))]
+    public void Each_tiny_fixture_config_parses_to_the_tiny_sizes(string model)
     {
         TransformerConfig config = ReadConfig(FixturePaths.Model(model));
         bool dream = config.Family == ModelFamily.Dream;
@@ -42,7 +46,8 @@ public sealed unsafe class FixtureCheckpointTests
         string dir = FixturePaths.Model(model);
         TransformerConfig config = ReadConfig(dir);
         using Checkpoint checkpoint = Checkpoint.Open(dir);
-        DType stored = model.EndsWith("bf16-sharded", StringComparison.Ordinal) ? DType.BF16 : DType.F32;
+        // One weight type throughout, F32 or BF16 as stored (F16 is widened to F32 when read).
+        DType stored = checkpoint.Weights(ExpectedWeights(config).First().Name).DType;
 
         var expected = ExpectedWeights(config).ToList();
         Assert.Equal(expected.Select(w => w.Name).Order(), checkpoint.Tensors.Select(t => t.Name).Order());
@@ -50,6 +55,10 @@ public sealed unsafe class FixtureCheckpointTests
         {
             WeightData weight = checkpoint.Weights(name, shape);
             Assert.Equal(stored, weight.DType);
+        }
+        if (TinyNames.Contains(model))
+        {
+            Assert.Equal(model.EndsWith("bf16-sharded", StringComparison.Ordinal) ? DType.BF16 : DType.F32, stored);
         }
     }
 
@@ -84,6 +93,7 @@ public sealed unsafe class FixtureCheckpointTests
         using SafeTensorsFile goldens = SafeTensorsFile.Open(Path.Combine(dir, "goldens.safetensors"));
         using JsonDocument listing = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(dir, "goldens.json")));
         string text = listing.RootElement.GetRawText();
+        int vocab = ReadConfig(dir).VocabSize;
 
         Assert.Contains("case0.logits", goldens.Tensors.Keys);
         foreach (TensorEntry entry in goldens.Tensors.Values)
@@ -92,15 +102,23 @@ public sealed unsafe class FixtureCheckpointTests
             if (entry.Name.EndsWith(".logits", StringComparison.Ordinal))
             {
                 Assert.Equal(DType.F32, entry.DType);
-                Assert.Equal(320, entry.Shape[^1]);
+                Assert.Equal(vocab, entry.Shape[^1]);
                 Assert.All(goldens.ReadFloats(entry.Name), v => Assert.True(float.IsFinite(v)));
             }
             else
             {
                 Assert.Equal(DType.I64, entry.DType);
-                Assert.All(goldens.ReadInt64(entry.Name), id => Assert.InRange(id, 0, 319));
+                Assert.All(goldens.ReadInt64(entry.Name), id => Assert.InRange(id, 0, vocab - 1));
             }
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(TinyModels))]
+    public void Each_tiny_goldens_file_has_the_listed_case_shapes(string model)
+    {
+        using SafeTensorsFile goldens = SafeTensorsFile.Open(Path.Combine(FixturePaths.Model(model), "goldens.safetensors"));
+
         Assert.Equal([1L, 16L], goldens.Tensors["case0.input_ids"].Shape);
         Assert.Equal([3L, 40L, 320L], goldens.Tensors["case2.logits"].Shape);
     }
