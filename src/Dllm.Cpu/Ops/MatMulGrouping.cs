@@ -5,7 +5,12 @@ internal static class MatMulGrouping
 {
     /// <summary>Per-thread accumulator budget in floats (128 KiB): a group's accumulators wait there for its epilogue.</summary>
     private const int AccumulatorFloats = 32 * 1024;
-    private const int MaxGroupTiles = 64;
+    /// <summary>
+    /// At most this many tiles per claim, so the last claims of a call are short: the LM head (10,539 tiles
+    /// at LLaDA's vocabulary) would otherwise end with one thread finishing a 329-tile group, milliseconds,
+    /// while the other waits.
+    /// </summary>
+    private const int MaxGroupTiles = 16;
 
     /// <summary>
     /// Groups per thread at least, so a thread slowed by other work can hand groups to the others. Tiles run
