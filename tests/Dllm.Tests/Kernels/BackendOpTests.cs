@@ -70,26 +70,29 @@ public abstract class BackendOpTests : IDisposable
     [BackendFact]
     public void MatMul_covers_every_tile_and_depth_tail_exactly()
     {
-        // 37 rows, depth 300 and 29 outputs leave tails for every width, tile and depth block; with
-        // entries in {−2, ..., 2} every partial sum is a small integer, so any order gives the exact value.
-        const int rows = 37, depth = 300, outputs = 29;
-        float[] x = Enumerable.Range(0, rows * depth).Select(i => (float)(i * 7 % 5 - 2)).ToArray();
-        float[] weights = Enumerable.Range(0, outputs * depth).Select(i => (float)(i * 3 % 5 - 2)).ToArray();
-        foreach (WeightType type in new[] { WeightType.F32, WeightType.BF16 })
+        // 37 rows, depth 300 and 29 outputs leave tails for every width, tile and depth block; 270 rows
+        // 777 deep also split the depth into several panel chunks. With entries in {−2, ..., 2} every
+        // partial sum is a small integer, so any order gives the exact value.
+        foreach ((int rows, int depth, int outputs) in new[] { (37, 300, 29), (270, 777, 13) })
         {
-            using var w = new OwnedWeightMatrix(weights, type, outputs, depth);
-            var y = new float[rows * outputs];
-            Backend.MatMul(x, w.Matrix, default, y);
-            for (int m = 0; m < rows; m++)
+            float[] x = Enumerable.Range(0, rows * depth).Select(i => (float)(i * 7 % 5 - 2)).ToArray();
+            float[] weights = Enumerable.Range(0, outputs * depth).Select(i => (float)(i * 3 % 5 - 2)).ToArray();
+            foreach (WeightType type in new[] { WeightType.F32, WeightType.BF16 })
             {
-                for (int n = 0; n < outputs; n++)
+                using var w = new OwnedWeightMatrix(weights, type, outputs, depth);
+                var y = new float[rows * outputs];
+                Backend.MatMul(x, w.Matrix, default, y);
+                for (int m = 0; m < rows; m++)
                 {
-                    float expected = 0;
-                    for (int k = 0; k < depth; k++)
+                    for (int n = 0; n < outputs; n++)
                     {
-                        expected += x[m * depth + k] * weights[n * depth + k];
+                        float expected = 0;
+                        for (int k = 0; k < depth; k++)
+                        {
+                            expected += x[m * depth + k] * weights[n * depth + k];
+                        }
+                        Assert.Equal(expected, y[m * outputs + n]);
                     }
-                    Assert.Equal(expected, y[m * outputs + n]);
                 }
             }
         }
