@@ -35,24 +35,9 @@ internal static unsafe class MatMulGroup<TVec> where TVec : struct, IFloatVector
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Accumulate(in MatMulPanel panel, WeightMatrix weight, int tile0, int tileEnd, float* staged, float* accumulators, WeightPrefetch after)
     {
-        int chunk = DepthChunk(panel);
-        for (int c0 = 0; c0 < panel.Depth; c0 += chunk)
+        for (var walk = new BlockWalk(panel.Depth, DepthChunk(panel), tile0, tileEnd); walk.MoveNext();)
         {
-            int cEnd = Math.Min(c0 + chunk, panel.Depth);
-            for (int tile = tile0; tile < tileEnd; tile++)
-            {
-                for (int k0 = c0; k0 < cEnd; k0 += MatMulTile.DepthBlock)
-                {
-                    // The block staged after this one, in this loop order: the same rows further on, else the
-                    // next tile, else the group's first tile in the next chunk.
-                    WeightPrefetch next =
-                        k0 + MatMulTile.DepthBlock < cEnd ? Block(weight, tile, k0 + MatMulTile.DepthBlock)
-                        : tile + 1 < tileEnd ? Block(weight, tile + 1, c0)
-                        : cEnd < panel.Depth ? Block(weight, tile0, cEnd)
-                        : after;
-                    TileBlock(panel, weight, tile, tile - tile0, k0, staged, accumulators, next);
-                }
-            }
+            TileBlock(panel, weight, walk.Tile, walk.Tile - tile0, walk.K0, staged, accumulators, walk.Next(weight, after));
         }
     }
 
@@ -64,24 +49,52 @@ internal static unsafe class MatMulGroup<TVec> where TVec : struct, IFloatVector
     public static void AccumulatePair(
         in MatMulPanel panel, WeightMatrix first, WeightMatrix second, int tile0, int tileEnd, float* staged, float* firstAccumulators, float* secondAccumulators, WeightPrefetch after)
     {
-        int chunk = DepthChunk(panel);
-        for (int c0 = 0; c0 < panel.Depth; c0 += chunk)
+        for (var walk = new BlockWalk(panel.Depth, DepthChunk(panel), tile0, tileEnd); walk.MoveNext();)
         {
-            int cEnd = Math.Min(c0 + chunk, panel.Depth);
-            for (int tile = tile0; tile < tileEnd; tile++)
-            {
-                for (int k0 = c0; k0 < cEnd; k0 += MatMulTile.DepthBlock)
-                {
-                    TileBlock(panel, first, tile, tile - tile0, k0, staged, firstAccumulators, Block(second, tile, k0));
-                    WeightPrefetch next =
-                        k0 + MatMulTile.DepthBlock < cEnd ? Block(first, tile, k0 + MatMulTile.DepthBlock)
-                        : tile + 1 < tileEnd ? Block(first, tile + 1, c0)
-                        : cEnd < panel.Depth ? Block(first, tile0, cEnd)
-                        : after;
-                    TileBlock(panel, second, tile, tile - tile0, k0, staged, secondAccumulators, next);
-                }
-            }
+            TileBlock(panel, first, walk.Tile, walk.Tile - tile0, walk.K0, staged, firstAccumulators, Block(second, walk.Tile, walk.K0));
+            TileBlock(panel, second, walk.Tile, walk.Tile - tile0, walk.K0, staged, secondAccumulators, walk.Next(first, after));
         }
+    }
+
+    /// <summary>
+    /// The order a group visits its (tile, depth block) pairs: depth chunks in order, the group's tiles
+    /// within a chunk, each tile's blocks within the chunk front to back.
+    /// </summary>
+    private struct BlockWalk(int depth, int chunk, int tile0, int tileEnd)
+    {
+        private int _chunkStart;
+        private int _chunkEnd;
+        public int Tile { get; private set; } = -1;
+        public int K0 { get; private set; }
+
+        public bool MoveNext()
+        {
+            if (Tile < 0)
+            {
+                (Tile, K0, _chunkStart, _chunkEnd) = (tile0, 0, 0, Math.Min(chunk, depth));
+                return tile0 < tileEnd && depth > 0;
+            }
+            K0 += MatMulTile.DepthBlock;
+            if (K0 < _chunkEnd)
+            {
+                return true;
+            }
+            (Tile, K0) = (Tile + 1, _chunkStart);
+            if (Tile < tileEnd)
+            {
+                return true;
+            }
+            (_chunkStart, _chunkEnd) = (_chunkEnd, Math.Min(_chunkEnd + chunk, depth));
+            (Tile, K0) = (tile0, _chunkStart);
+            return _chunkStart < depth;
+        }
+
+        /// <summary>The block of <paramref name="weight"/> staged after the current one, for its prefetch; <paramref name="after"/> past the last.</summary>
+        public readonly WeightPrefetch Next(WeightMatrix weight, WeightPrefetch after) =>
+            K0 + MatMulTile.DepthBlock < _chunkEnd ? Block(weight, Tile, K0 + MatMulTile.DepthBlock)
+            : Tile + 1 < tileEnd ? Block(weight, Tile + 1, _chunkStart)
+            : _chunkEnd < depth ? Block(weight, tile0, _chunkEnd)
+            : after;
     }
 
     /// <summary>
