@@ -19,7 +19,7 @@ public sealed class DecodeStats
     public long RowsComputed => Work.Rows;
 
     /// <summary>Everything the forward calls computed, summed (see <see cref="ForwardWork.Flops"/>).</summary>
-    public ForwardWork Work { get; private set; }
+    public ForwardWork Work => ForwardWork.Sum(_workPerCall);
 
     /// <summary>What each forward call computed, in call order (a benchmark replays these shapes without the decoder).</summary>
     public IReadOnlyList<ForwardWork> WorkPerCall => _workPerCall;
@@ -33,9 +33,7 @@ public sealed class DecodeStats
 
     public void RecordCall(IReadOnlyList<ForwardSequence> batch, int committed)
     {
-        ForwardWork work = ForwardWork.Of(batch);
-        Work += work;
-        _workPerCall.Add(work);
+        _workPerCall.Add(ForwardWork.Of(batch));
         _committedPerCall.Add(committed);
     }
 

@@ -22,6 +22,9 @@ public readonly record struct ForwardWork(long Sequences, long Rows, long Attent
         return new ForwardWork(batch.Count, rows, pairs, scored);
     }
 
+    /// <summary>The work of several calls together.</summary>
+    public static ForwardWork Sum(IEnumerable<ForwardWork> calls) => calls.Aggregate(default(ForwardWork), (sum, call) => sum + call);
+
     public static ForwardWork operator +(ForwardWork left, ForwardWork right) =>
         new(left.Sequences + right.Sequences, left.Rows + right.Rows, left.AttentionPairs + right.AttentionPairs, left.ScoredRows + right.ScoredRows);
 

@@ -62,7 +62,7 @@ public sealed class RequestBenchmark(BenchTarget target, int[] prompt, GenerateO
         var runs = target.Engines.Select((entry, e) => new BenchRun(
             entry.Weights, best[e]!.Value.Result, best[e]!.Value.Time, new WorkTime(wall[e], processor[e]).CoresBusy,
             best[e]!.Value.Result.Stats.Work.Flops(first.Config))).ToArray();
-        ForwardWork replayed = kernels!.Aggregate(default(ForwardWork), (sum, batch) => sum + ForwardWork.Of(batch));
+        ForwardWork replayed = ForwardWork.Sum(kernels!.Select(batch => ForwardWork.Of(batch)));
         var kernelRun = new KernelsRun(kernels!.Count, kernelsBest!.Value, replayed.Flops(first.Config));
         return new BenchReport(target.Description, prompt.Length, options, first.Backend.Name, first.Kernels, NativeImage.Describe(), pool.ThreadCount, peak, runs, kernelRun);
     }
