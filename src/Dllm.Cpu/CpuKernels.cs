@@ -21,7 +21,7 @@ internal sealed class CpuKernels<TVec> : ICpuKernels, IDisposable where TVec : s
         Name = name;
         _matMul = new MatMulOp<TVec>(pool);
         _attention = new AttentionOp<TVec>(pool);
-        _fusedHead = new FusedHeadOp<TVec>(pool, _matMul);
+        _fusedHead = new FusedHeadOp<TVec>(pool);
     }
 
     public string Name { get; }

@@ -1,3 +1,5 @@
+using Dllm.Kernels;
+
 namespace Dllm.Gpu;
 
 /// <summary>A weight matrix copied to a device, as <see cref="ResidentWeightCache{TMatrix}"/> keeps it.</summary>

@@ -22,6 +22,9 @@ namespace Dllm.Cpu.Fused;
 /// </list>
 /// Every element goes through the generic op's own per-row routine or the same FMA chain, so the block is
 /// bitwise equal to the generic op sequence on the same path, and batch invariant for the same reasons.
+/// The projections read the layer's weights packed once into panels (<see cref="PackedWeight"/>, kept by
+/// the step, so a model's weights take their size again in memory) by <see cref="PanelTile"/>, which
+/// needs no per-call staging and covers the rows there are without padding them to whole vectors.
 /// </summary>
 internal sealed unsafe class FusedDenoiseStep<TShape, TVec> : IFusedDenoiseStep
     where TShape : struct, IStaticModelShape
@@ -33,10 +36,12 @@ internal sealed unsafe class FusedDenoiseStep<TShape, TVec> : IFusedDenoiseStep
     private readonly WorkerPool _pool;
     private readonly AttentionOp<TVec> _attention;
     private readonly FusedStepBuffers _buffers = new();
+    private readonly PackedWeightCache _packed;
 
     public FusedDenoiseStep(WorkerPool pool, string name)
     {
         _pool = pool;
+        _packed = new PackedWeightCache(pool, PanelTile.Width<TVec>());
         _attention = new AttentionOp<TVec>(pool);
         Name = name;
     }
@@ -58,15 +63,16 @@ internal sealed unsafe class FusedDenoiseStep<TShape, TVec> : IFusedDenoiseStep
             return;
         }
         int paddedRows = (rows + TVec.Count - 1) / TVec.Count * TVec.Count;
-        int qkvTiles = MatMulGrouping.Tiles(QueryWidth) + 2 * MatMulGrouping.Tiles(KvWidth);
-        int outputTiles = MatMulGrouping.Tiles(TShape.HiddenSize);
-        int mlpTiles = MatMulGrouping.Tiles(TShape.IntermediateSize);
+        PackedWeight query = _packed.Get(weights.Query), key = _packed.Get(weights.Key), value = _packed.Get(weights.Value);
+        PackedWeight output = _packed.Get(weights.AttentionOutput), gate = _packed.Get(weights.Gate), up = _packed.Get(weights.Up);
+        PackedWeight down = _packed.Get(weights.Down);
+        int width = PanelTile.Width<TVec>();
         int threads = _pool.ThreadCount;
-        int qkvGroup = MatMulGrouping.GroupTiles(qkvTiles, paddedRows, threads);
-        int outputGroup = MatMulGrouping.GroupTiles(outputTiles, paddedRows, threads);
-        int mlpGroup = MatMulGrouping.GroupTiles(mlpTiles, paddedRows, threads, accumulatorSets: 2);
+        int qkvGroup = MatMulGrouping.GroupPanels(query.Panels + key.Panels + value.Panels, rows, width, threads);
+        int outputGroup = MatMulGrouping.GroupPanels(output.Panels, rows, width, threads);
+        int mlpGroup = MatMulGrouping.GroupPanels(gate.Panels, rows, width, threads, accumulatorSets: 2);
         _buffers.Ensure<TShape>(rows, paddedRows, threads, Math.Max(
-            Math.Max(MatMulJob<TVec>.ScratchFloats(Math.Max(qkvGroup, outputGroup), paddedRows), GateUpSwiGluJob<TVec>.ScratchFloats(mlpGroup, paddedRows)),
+            Math.Max(PackedMatMulJob<TVec>.ScratchFloats(Math.Max(qkvGroup, outputGroup), rows, width), GateUpSwiGluJob<TVec>.ScratchFloats(mlpGroup, rows, width)),
             NormPackJob<TShape, TVec>.ScratchFloats));
 
         var normed = new MatMulPanel(_buffers.Normed, rows, paddedRows, TShape.HiddenSize);
@@ -81,11 +87,11 @@ internal sealed unsafe class FusedDenoiseStep<TShape, TVec> : IFusedDenoiseStep
             var qkv = new QkvProjectionJob<TVec>
             {
                 Panel = normed,
-                Query = new ProjectionTarget(weights.Query, TShape.QkvBias ? queryBias : null, _buffers.Query),
-                Key = new ProjectionTarget(weights.Key, TShape.QkvBias ? keyBias : null, _buffers.Key),
-                Value = new ProjectionTarget(weights.Value, TShape.QkvBias ? valueBias : null, _buffers.Value),
+                Query = new ProjectionTarget(query, TShape.QkvBias ? queryBias : null, _buffers.Query),
+                Key = new ProjectionTarget(key, TShape.QkvBias ? keyBias : null, _buffers.Key),
+                Value = new ProjectionTarget(value, TShape.QkvBias ? valueBias : null, _buffers.Value),
                 Scratch = workers,
-                GroupTiles = qkvGroup,
+                GroupPanels = qkvGroup,
             };
             _pool.RunDynamic(qkv.TaskCount, qkvGroup, qkv);
 
@@ -97,19 +103,19 @@ internal sealed unsafe class FusedDenoiseStep<TShape, TVec> : IFusedDenoiseStep
                 new RopePanelAttentionLayout<TVec>(positionPointer, rope, attended.Packed, paddedRows),
                 new AttentionShape(TShape.NumHeads, TShape.NumKvHeads, TShape.HeadDim),
                 sequences);
-            _pool.RunDynamic(outputTiles, outputGroup, new ResidualProjectionJob<TVec>
+            _pool.RunDynamic(output.Panels, outputGroup, new ResidualProjectionJob<TVec>
             {
-                Panel = attended, Weight = weights.AttentionOutput, Residual = residualPointer, Scratch = workers, GroupTiles = outputGroup,
+                Panel = attended, Weight = output, Residual = residualPointer, Scratch = workers, GroupPanels = outputGroup,
             });
 
             _pool.Run(NormPackJob<TShape, TVec>.TaskCount(paddedRows), new NormPackJob<TShape, TVec>(residualPointer, mlpNorm, normed, workers));
-            _pool.RunDynamic(mlpTiles, mlpGroup, new GateUpSwiGluJob<TVec>
+            _pool.RunDynamic(gate.Panels, mlpGroup, new GateUpSwiGluJob<TVec>
             {
-                Panel = normed, Gate = weights.Gate, Up = weights.Up, DownPanel = activated.Packed, Scratch = workers, GroupTiles = mlpGroup,
+                Panel = normed, Gate = gate, Up = up, DownPanel = activated.Packed, Scratch = workers, GroupPanels = mlpGroup,
             });
-            _pool.RunDynamic(outputTiles, outputGroup, new ResidualProjectionJob<TVec>
+            _pool.RunDynamic(down.Panels, outputGroup, new ResidualProjectionJob<TVec>
             {
-                Panel = activated, Weight = weights.Down, Residual = residualPointer, Scratch = workers, GroupTiles = outputGroup,
+                Panel = activated, Weight = down, Residual = residualPointer, Scratch = workers, GroupPanels = outputGroup,
             });
         }
     }
@@ -128,5 +134,6 @@ internal sealed unsafe class FusedDenoiseStep<TShape, TVec> : IFusedDenoiseStep
     {
         _attention.Dispose();
         _buffers.Dispose();
+        _packed.Dispose();
     }
 }

@@ -105,7 +105,7 @@ internal static unsafe class MatMulGroup<TVec> where TVec : struct, IFloatVector
     /// projection at 264 rows (a 13 MiB panel, 12288 deep) ran at 40–56 GFLOP/s on 2 Zen 3 cores, under half
     /// the other projections (112 with the chunks).
     /// </summary>
-    private static int DepthChunk(in MatMulPanel panel)
+    public static int DepthChunk(in MatMulPanel panel)
     {
         int blocks = Math.Max(1, PanelChunkFloats / (panel.PaddedRows * MatMulTile.DepthBlock));
         return blocks * MatMulTile.DepthBlock;

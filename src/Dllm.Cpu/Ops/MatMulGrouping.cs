@@ -20,9 +20,16 @@ internal static class MatMulGrouping
 
     /// <summary>Tiles per group for <paramref name="tiles"/> tiles over a panel of <paramref name="paddedRows"/>,
     /// each tile needing <paramref name="accumulatorSets"/> accumulator blocks (two when gate and up pair).</summary>
-    public static int GroupTiles(int tiles, int paddedRows, int threads, int accumulatorSets = 1)
+    public static int GroupTiles(int tiles, int paddedRows, int threads, int accumulatorSets = 1) =>
+        Group(tiles, (long)accumulatorSets * MatMulTile.WeightRows * paddedRows, threads);
+
+    /// <summary><see cref="GroupTiles"/> for packed-weight panels of <paramref name="width"/> features over <paramref name="rows"/> rows.</summary>
+    public static int GroupPanels(int panels, int rows, int width, int threads, int accumulatorSets = 1) =>
+        Group(panels, (long)accumulatorSets * width * Math.Max(1, rows), threads);
+
+    private static int Group(int tiles, long floatsPerTile, int threads)
     {
-        int fitting = AccumulatorFloats / (accumulatorSets * MatMulTile.WeightRows * paddedRows);
+        int fitting = (int)Math.Min(int.MaxValue, AccumulatorFloats / floatsPerTile);
         int balanced = (tiles + GroupsPerThread * threads - 1) / (GroupsPerThread * threads);
         return Math.Clamp(Math.Min(fitting, balanced), 1, MaxGroupTiles);
     }

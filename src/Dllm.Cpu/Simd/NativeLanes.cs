@@ -43,6 +43,29 @@ internal static unsafe class NativeLanes
         return Unsafe.As<float, T>(ref scalar);
     }
 
+    /// <summary>Lanes of T from as many bf16 values, widened (exact).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T LoadWidenBf16<T>(ushort* source) where T : struct
+    {
+        if (typeof(T) == typeof(Vector512<float>))
+        {
+            Vector512<float> value = Vector512Float.LoadWidenBf16(source).Value;
+            return Unsafe.As<Vector512<float>, T>(ref value);
+        }
+        if (typeof(T) == typeof(Vector256<float>))
+        {
+            Vector256<float> value = Vector256Float.LoadWidenBf16(source).Value;
+            return Unsafe.As<Vector256<float>, T>(ref value);
+        }
+        if (typeof(T) == typeof(Vector128<float>))
+        {
+            Vector128<float> value = Vector128Float.LoadWidenBf16(source).Value;
+            return Unsafe.As<Vector128<float>, T>(ref value);
+        }
+        float scalar = ScalarFloat.LoadWidenBf16(source).Value;
+        return Unsafe.As<float, T>(ref scalar);
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store<T>(float* destination, T value) where T : struct
     {
