@@ -79,7 +79,7 @@ internal static unsafe class PanelGroup<TVec> where TVec : struct, IFloatVector<
         for (int m = 0; m < panel.Rows;)
         {
             int rows = Math.Min(PanelTile.MaxRows, panel.Rows - m);
-            PanelTile.Multiply<TVec>(rows, x + m, panel.PaddedRows, w, weight.Type, depth, acc + (long)m * stride, stride, k0 > 0);
+            PanelTile.Multiply<TVec>(rows, x + m, panel.PaddedRows, w, weight.Type, depth, acc + (long)m * stride, stride, k0 > 0, prefetch: m == 0);
             m += rows;
         }
     }
