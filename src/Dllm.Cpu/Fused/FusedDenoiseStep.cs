@@ -36,12 +36,12 @@ internal sealed unsafe class FusedDenoiseStep<TShape, TVec> : IFusedDenoiseStep
     private readonly WorkerPool _pool;
     private readonly AttentionOp<TVec> _attention;
     private readonly FusedStepBuffers _buffers = new();
-    private readonly PackedWeightCache _packed;
+    private readonly ResidentWeightCache<PackedWeight> _packed;
 
     public FusedDenoiseStep(WorkerPool pool, string name)
     {
         _pool = pool;
-        _packed = new PackedWeightCache(pool, PanelTile.Width<TVec>());
+        _packed = PackedWeight.Cache(pool, PanelTile.Width<TVec>());
         _attention = new AttentionOp<TVec>(pool);
         Name = name;
     }

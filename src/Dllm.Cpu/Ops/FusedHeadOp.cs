@@ -20,7 +20,7 @@ internal sealed unsafe class FusedHeadOp<TVec>(WorkerPool pool) : IDisposable
     public const int ChunkRows = 64;
 
     private readonly PackedMatMulOp<TVec> _matMul = new(pool);
-    private readonly PackedWeightCache _heads = new(pool, PanelTile.Width<TVec>());
+    private readonly ResidentWeightCache<PackedWeight> _heads = PackedWeight.Cache(pool, PanelTile.Width<TVec>());
     private readonly ScratchBuffer _normed = new();
     private readonly ScratchBuffer _logits = new();
 

@@ -11,7 +11,7 @@ namespace Dllm.Cpu.Ops;
 /// panel, Width features of one k per load, with no per-call staging; values keep their type (bf16
 /// stays bf16 and is widened in registers).
 /// </summary>
-internal sealed unsafe class PackedWeight : IDisposable
+internal sealed unsafe class PackedWeight : IResidentMatrix
 {
     private readonly NativeBuffer<byte> _data;
 
@@ -43,6 +43,14 @@ internal sealed unsafe class PackedWeight : IDisposable
 
     /// <summary>Element (k, 0) of panel <paramref name="panel"/>.</summary>
     public byte* At(int panel, int k) => _data.Pointer + ((long)panel * Cols + k) * Width * ElementSize;
+
+    /// <summary>
+    /// A cache of the weights an owner (a fused step, the head op) packs on first use. Its per-call check
+    /// fingerprints up to 64 KiB whole and samples 256 words of larger matrices: a few hundred loads per
+    /// matrix, nothing next to the multiply.
+    /// </summary>
+    public static ResidentWeightCache<PackedWeight> Cache(WorkerPool pool, int width) =>
+        new((matrix, fingerprint) => Pack(matrix, width, fingerprint, pool), wholeHashBytes: 64 * 1024, sampledWords: 256);
 
     /// <summary>Packs <paramref name="source"/> into panels of <paramref name="width"/> features, in parallel on <paramref name="pool"/>.</summary>
     public static PackedWeight Pack(WeightMatrix source, int width, ulong fingerprint, WorkerPool pool)

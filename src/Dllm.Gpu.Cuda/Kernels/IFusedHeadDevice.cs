@@ -1,3 +1,5 @@
+using Dllm.Kernels;
+
 namespace Dllm.Gpu.Kernels;
 
 /// <summary>

@@ -1,8 +1,6 @@
-using Dllm.Kernels;
+namespace Dllm.Kernels;
 
-namespace Dllm.Gpu;
-
-/// <summary>A weight matrix copied to a device, as <see cref="ResidentWeightCache{TMatrix}"/> keeps it.</summary>
+/// <summary>A copy of a weight matrix a backend keeps (on a device, or repacked for a CPU kernel), as <see cref="ResidentWeightCache{TMatrix}"/> holds it.</summary>
 public interface IResidentMatrix : IDisposable
 {
     /// <summary>Rows of the row-major matrix (the outputs of a projection, the vocabulary of a table).</summary>
