@@ -4,7 +4,8 @@ namespace Dllm.Core.Tensors;
 
 /// <summary>
 /// An unmanaged, 64-byte aligned array of <typeparamref name="T"/> (one cache line, one Vector512),
-/// zero-initialised. Activations live here so kernels can hand raw pointers to worker threads.
+/// zero-initialised. Activations live here so kernels can hand raw pointers to worker threads. Buffers
+/// of 2 MiB or more are aligned to and advised for huge pages (<see cref="HugePages"/>).
 /// </summary>
 public sealed unsafe class NativeBuffer<T> : IDisposable where T : unmanaged
 {
@@ -16,7 +17,12 @@ public sealed unsafe class NativeBuffer<T> : IDisposable where T : unmanaged
         ArgumentOutOfRangeException.ThrowIfNegative(length);
         Length = length;
         nuint bytes = (nuint)Math.Max(1, length * sizeof(T));
-        _data = (T*)NativeMemory.AlignedAlloc(bytes, Alignment);
+        bool huge = HugePages.Worthwhile(bytes);
+        _data = (T*)NativeMemory.AlignedAlloc(bytes, huge ? HugePages.Size : Alignment);
+        if (huge)
+        {
+            HugePages.Advise(_data, bytes);
+        }
         NativeMemory.Clear(_data, bytes);
     }
 
