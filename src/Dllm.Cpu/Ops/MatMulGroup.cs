@@ -6,8 +6,9 @@ using Dllm.Kernels;
 namespace Dllm.Cpu.Ops;
 
 /// <summary>
-/// The body every matmul job shares: a group of weight tiles (<see cref="MatMulTile.WeightRows"/> rows each)
-/// times the whole activation panel, into a per-thread accumulator block [group rows, PaddedRows]. Over one
+/// The body of the in-place matmul (<see cref="MatMulJob{TVec}"/>, weights read where they lie; the
+/// model's projections and head use packed weights, <see cref="PanelGroup{TVec}"/>): a group of weight
+/// tiles (<see cref="MatMulTile.WeightRows"/> rows each) times the whole activation panel, into a per-thread accumulator block [group rows, PaddedRows]. Over one
 /// stretch of depth that keeps the panel in L2 (<see cref="DepthChunk"/>), tile by tile, each depth block
 /// of its weight rows is staged (bf16 widened) into L1 and swept over every activation vector, so each
 /// weight row is read front to back in runs of kilobytes (which the prefetchers follow; walking all tiles
@@ -38,21 +39,6 @@ internal static unsafe class MatMulGroup<TVec> where TVec : struct, IFloatVector
         for (var walk = new BlockWalk(panel.Depth, DepthChunk(panel), tile0, tileEnd); walk.MoveNext();)
         {
             TileBlock(panel, weight, walk.Tile, walk.Tile - tile0, walk.K0, staged, accumulators, walk.Next(weight, after));
-        }
-    }
-
-    /// <summary>
-    /// <see cref="Accumulate"/> for the same tiles of two weights of one shape (gate and up) in one pass
-    /// over the panel: each depth block of the panel serves both while it is in cache.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void AccumulatePair(
-        in MatMulPanel panel, WeightMatrix first, WeightMatrix second, int tile0, int tileEnd, float* staged, float* firstAccumulators, float* secondAccumulators, WeightPrefetch after)
-    {
-        for (var walk = new BlockWalk(panel.Depth, DepthChunk(panel), tile0, tileEnd); walk.MoveNext();)
-        {
-            TileBlock(panel, first, walk.Tile, walk.Tile - tile0, walk.K0, staged, firstAccumulators, Block(second, walk.Tile, walk.K0));
-            TileBlock(panel, second, walk.Tile, walk.Tile - tile0, walk.K0, staged, secondAccumulators, walk.Next(first, after));
         }
     }
 

@@ -18,12 +18,14 @@ internal static class MatMulGrouping
     /// </summary>
     private const int GroupsPerThread = 16;
 
-    /// <summary>Tiles per group for <paramref name="tiles"/> tiles over a panel of <paramref name="paddedRows"/>,
-    /// each tile needing <paramref name="accumulatorSets"/> accumulator blocks (two when gate and up pair).</summary>
-    public static int GroupTiles(int tiles, int paddedRows, int threads, int accumulatorSets = 1) =>
-        Group(tiles, (long)accumulatorSets * MatMulTile.WeightRows * paddedRows, threads);
+    /// <summary>Tiles per group for <paramref name="tiles"/> in-place tiles over a panel of <paramref name="paddedRows"/>.</summary>
+    public static int GroupTiles(int tiles, int paddedRows, int threads) =>
+        Group(tiles, (long)MatMulTile.WeightRows * paddedRows, threads);
 
-    /// <summary><see cref="GroupTiles"/> for packed-weight panels of <paramref name="width"/> features over <paramref name="rows"/> rows.</summary>
+    /// <summary>
+    /// <see cref="GroupTiles"/> for packed-weight panels of <paramref name="width"/> features over <paramref name="rows"/> rows,
+    /// each panel needing <paramref name="accumulatorSets"/> accumulator blocks (two when gate and up pair).
+    /// </summary>
     public static int GroupPanels(int panels, int rows, int width, int threads, int accumulatorSets = 1) =>
         Group(panels, (long)accumulatorSets * width * Math.Max(1, rows), threads);
 
