@@ -62,7 +62,7 @@ internal sealed unsafe class FusedDenoiseStep<TShape, TVec> : IFusedDenoiseStep
         {
             return;
         }
-        int paddedRows = (rows + TVec.Count - 1) / TVec.Count * TVec.Count;
+        int paddedRows = MatMulPanel.PadRows(rows, TVec.Count);
         PackedWeight query = _packed.Get(weights.Query), key = _packed.Get(weights.Key), value = _packed.Get(weights.Value);
         PackedWeight output = _packed.Get(weights.AttentionOutput), gate = _packed.Get(weights.Gate), up = _packed.Get(weights.Up);
         PackedWeight down = _packed.Get(weights.Down);

@@ -32,18 +32,15 @@ internal sealed unsafe class MatMulOp<TVec>(WorkerPool pool) : IDisposable where
             return;
         }
 
-        int paddedRows = (rows + TVec.Count - 1) / TVec.Count * TVec.Count;
+        int paddedRows = MatMulPanel.PadRows(rows, TVec.Count);
         int tiles = MatMulGrouping.Tiles(n);
         int groupTiles = MatMulGrouping.GroupTiles(tiles, paddedRows, pool.ThreadCount);
-        _packed.EnsureCapacity(1, (long)depth * paddedRows);
         _workers.EnsureCapacity(pool.ThreadCount, MatMulJob<TVec>.ScratchFloats(groupTiles, paddedRows));
         fixed (float* xPointer = x, biasPointer = bias, yPointer = y)
         {
-            float* packed = _packed.Slice(0);
-            pool.Run(MatMulPackJob.TaskCount(depth), new MatMulPackJob(xPointer, rows, depth, packed, paddedRows));
             pool.RunDynamic(tiles, groupTiles, new MatMulJob<TVec>
             {
-                Panel = new MatMulPanel(packed, rows, paddedRows, depth),
+                Panel = MatMulPackJob.Pack(pool, xPointer, rows, depth, paddedRows, _packed),
                 Weight = w,
                 Bias = bias.IsEmpty ? null : biasPointer,
                 Output = yPointer,

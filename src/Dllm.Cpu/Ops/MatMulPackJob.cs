@@ -13,6 +13,15 @@ internal readonly unsafe struct MatMulPackJob(float* x, int rows, int depth, flo
 
     public static int TaskCount(int depth) => (depth + DepthPerTask - 1) / DepthPerTask;
 
+    /// <summary>Transposes x [rows, depth] on <paramref name="pool"/> into <paramref name="buffer"/> (grown to fit): the panel a matmul reads.</summary>
+    public static MatMulPanel Pack(WorkerPool pool, float* x, int rows, int depth, int paddedRows, ScratchBuffer buffer)
+    {
+        buffer.EnsureCapacity(1, (long)depth * paddedRows);
+        float* packed = buffer.Slice(0);
+        pool.Run(TaskCount(depth), new MatMulPackJob(x, rows, depth, packed, paddedRows));
+        return new MatMulPanel(packed, rows, paddedRows, depth);
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Execute(int start, int end, int worker)
     {

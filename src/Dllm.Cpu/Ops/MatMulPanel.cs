@@ -7,4 +7,7 @@ internal readonly unsafe struct MatMulPanel(float* packed, int rows, int paddedR
     public readonly int Rows = rows;         // M
     public readonly int PaddedRows = paddedRows; // M rounded up to whole vectors
     public readonly int Depth = depth;       // K
+
+    /// <summary><paramref name="rows"/> rounded up to whole vectors of <paramref name="lanes"/>.</summary>
+    public static int PadRows(int rows, int lanes) => (rows + lanes - 1) / lanes * lanes;
 }

@@ -26,17 +26,13 @@ internal sealed unsafe class PackedMatMulOp<TVec>(WorkerPool pool) : IDisposable
             y.Slice(0, rows * w.Rows).Clear();
             return;
         }
-        int paddedRows = (rows + TVec.Count - 1) / TVec.Count * TVec.Count;
         int groupPanels = MatMulGrouping.GroupPanels(w.Panels, rows, w.Width, pool.ThreadCount);
-        _packed.EnsureCapacity(1, (long)depth * paddedRows);
         _workers.EnsureCapacity(pool.ThreadCount, PackedMatMulJob<TVec>.ScratchFloats(groupPanels, rows, w.Width));
         fixed (float* xPointer = x, yPointer = y)
         {
-            float* packed = _packed.Slice(0);
-            pool.Run(MatMulPackJob.TaskCount(depth), new MatMulPackJob(xPointer, rows, depth, packed, paddedRows));
             pool.RunDynamic(w.Panels, groupPanels, new PackedMatMulJob<TVec>
             {
-                Panel = new MatMulPanel(packed, rows, paddedRows, depth),
+                Panel = MatMulPackJob.Pack(pool, xPointer, rows, depth, MatMulPanel.PadRows(rows, TVec.Count), _packed),
                 Weight = w,
                 Output = yPointer,
                 Scratch = _workers,
